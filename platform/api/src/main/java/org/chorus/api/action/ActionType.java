@@ -1,0 +1,40 @@
+package org.chorus.api.action;
+
+import java.util.List;
+import java.util.Map;
+import org.pf4j.ExtensionPoint;
+
+/**
+ * Something a supporter does on a campaign page. Staff add it to a campaign as a <em>campaign action</em>
+ * with settings that follow {@link #settingsSchema()}.
+ */
+public interface ActionType extends ExtensionPoint {
+
+    /** Stable id used in campaign files, e.g. {@code email-legislators}. */
+    String typeId();
+
+    /** Message key of the human name, e.g. {@code emailLegislators.name}. */
+    String nameKey();
+
+    /** The settings staff fill in; the admin console builds its form from this. */
+    SettingsSchema settingsSchema();
+
+    /** The form fragment shown on the campaign page. */
+    Fragment form(ActionView view);
+
+    /** Validates and interprets a submission; must not have side effects. */
+    SubmissionOutcome submit(Submission submission);
+
+    /** The fragment shown on the thank-you page. */
+    Fragment result(ResultView view);
+
+    /** Public JSON facts for embeds and partners (e.g. a petition's count and goal). */
+    default Map<String, Object> publicSummary(ActionView view) {
+        return Map.of();
+    }
+
+    /** Campaign templates this type contributes to "new campaign" in the admin console. */
+    default List<CampaignTemplate> campaignTemplates() {
+        return List.of();
+    }
+}

@@ -1,0 +1,29 @@
+package org.chorus.api.lookup;
+
+import java.util.List;
+
+/**
+ * The answer to a {@link LookupQuery}.
+ *
+ * @param districts  settled districts, at most one per chamber
+ * @param candidates for a chamber that could not be settled (a town split between districts, a border
+ *                   point): every possible district, for the supporter to choose
+ * @param point      the point the lookup used, if any (e.g. from a geocoder)
+ * @param source     which lookup answered, e.g. {@code boundaries}, {@code census-geocoder}, {@code town}
+ */
+public record LookupResult(List<DistrictMatch> districts, List<DistrictMatch> candidates, GeoPoint point,
+                           String source) {
+
+    public LookupResult {
+        districts = List.copyOf(districts);
+        candidates = List.copyOf(candidates);
+    }
+
+    public boolean isEmpty() {
+        return districts.isEmpty() && candidates.isEmpty();
+    }
+
+    public static LookupResult none(String source) {
+        return new LookupResult(List.of(), List.of(), null, source);
+    }
+}

@@ -1,0 +1,237 @@
+package org.chorus.host.application;
+
+import jakarta.persistence.PersistenceException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import org.chorus.api.Messages;
+import org.chorus.api.OutboundEmail;
+import org.chorus.api.action.ActionType;
+import org.chorus.api.action.FieldError;
+import org.chorus.api.action.ResultView;
+import org.chorus.api.action.Submission;
+import org.chorus.api.action.SubmissionOutcome;
+import org.chorus.api.action.SupporterDetails;
+import org.chorus.api.event.ActionTakenEvent;
+import org.chorus.host.domain.action.ActionRecord;
+import org.chorus.host.domain.action.ActionRecordRepository;
+import org.chorus.host.domain.outbox.OutboxMessage;
+import org.chorus.host.domain.outbox.OutboxRepository;
+import org.chorus.host.domain.supporter.Consent;
+import org.chorus.host.domain.supporter.Supporter;
+import org.chorus.host.domain.supporter.SupporterRepository;
+import org.chorus.host.infrastructure.json.Json;
+import org.chorus.host.infrastructure.persistence.Transactions;
+import org.chorus.host.infrastructure.plugins.PluginRuntime;
+
+/**
+ * Taking a supporter's action: the action type judges the submission; the host stores the supporter, the action
+ * record, the consents and the outgoing mail in one transaction before anything says "sent".
+ */
+public class ActionService {
+
+    private static final Logger LOG = Logger.getLogger(ActionService.class.getName());
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9-]{16,80}");
+
+    /** A supporter's form post, as the web layer hands it over. */
+    public record SubmitCommand(String slug, String actionKey, Map<String, List<String>> fields, String idempotencyKey,
+                                String sourceCode, String referrer, Instant landedAt, Locale locale) {
+    }
+
+    /** What became of a submission. */
+    public sealed interface Outcome {
+        /** Stored (now, or by an earlier identical submit): show the thank-you page for {@code token}. */
+        record Taken(String token) implements Outcome {
+        }
+
+        /** The supporter must fix something; the form comes back as typed. */
+        record Rejected(CampaignSnapshot campaign, String actionKey, List<FieldError> errors) implements Outcome {
+        }
+
+        /** Done before (e.g. already signed); nothing new was stored. */
+        record Repeat(CampaignSnapshot campaign, String actionKey, Instant firstTakenAt) implements Outcome {
+        }
+
+        /** The campaign is not taking actions (closed, won, not started or ended). */
+        record NotTaking(CampaignSnapshot campaign) implements Outcome {
+        }
+
+        /** The action's type is not installed or its plugin is out of service. */
+        record Unavailable(CampaignSnapshot campaign, String actionType) implements Outcome {
+        }
+    }
+
+    /** Everything the thank-you page shows. */
+    public record ThankYou(CampaignSnapshot campaign, CampaignSnapshot.ActionSnapshot action, ResultView view,
+                           String pluginId, ActionType type, String sourceCode) {
+    }
+
+    private final Transactions tx;
+    private final CampaignService campaigns;
+    private final ActionTypes actionTypes;
+    private final SupporterRepository supporters;
+    private final ActionRecordRepository records;
+    private final OutboxRepository outbox;
+    private final PluginRuntime plugins;
+    private final EventBus events;
+    private final Clock clock;
+    private final BiFunction<String, Locale, Messages> messages;
+    private final String baseUrl;
+    private final String mailDomain;
+
+    public ActionService(Transactions tx, CampaignService campaigns, ActionTypes actionTypes, SupporterRepository supporters,
+                         ActionRecordRepository records, OutboxRepository outbox, PluginRuntime plugins, EventBus events,
+                         Clock clock, BiFunction<String, Locale, Messages> messages, String baseUrl) {
+        this.tx = tx;
+        this.campaigns = campaigns;
+        this.actionTypes = actionTypes;
+        this.supporters = supporters;
+        this.records = records;
+        this.outbox = outbox;
+        this.plugins = plugins;
+        this.events = events;
+        this.clock = clock;
+        this.messages = messages;
+        this.baseUrl = baseUrl;
+        this.mailDomain = java.net.URI.create(baseUrl).getHost() == null ? "localhost" : java.net.URI.create(baseUrl).getHost();
+    }
+
+    public Outcome submit(SubmitCommand cmd) {
+        CampaignSnapshot campaign = campaigns.publicCampaign(cmd.slug())
+                .orElseThrow(() -> new CampaignService.NotFound("no campaign '" + cmd.slug() + "'"));
+        CampaignSnapshot.ActionSnapshot action = campaign.action(cmd.actionKey())
+                .orElseThrow(() -> new CampaignService.NotFound("campaign '" + cmd.slug() + "' has no action '" + cmd.actionKey() + "'"));
+        String token = cmd.idempotencyKey() != null && TOKEN.matcher(cmd.idempotencyKey()).matches()
+                ? cmd.idempotencyKey() : UUID.randomUUID().toString();
+        if (tx.inTransaction(() -> records.findByIdempotencyKey(token)).isPresent()) {
+            return new Outcome.Taken(token); // the same form posted twice: one action
+        }
+        if (!campaign.takingActions()) {
+            return new Outcome.NotTaking(campaign);
+        }
+        var type = actionTypes.find(action.type());
+        if (type.isEmpty()) {
+            return new Outcome.Unavailable(campaign, action.type());
+        }
+        Messages m = messages.apply(campaign.theme(), cmd.locale());
+        Submission submission = new Submission(campaign.info(baseUrl, cmd.locale()), action.key(), action.id(),
+                action.settings(), m, cmd.fields(), cmd.sourceCode());
+        String pluginId = type.get().pluginId();
+        SubmissionOutcome verdict = plugins.invoker().call(pluginId, "ActionType.submit", () -> type.get().extension().submit(submission));
+        if (verdict instanceof SubmissionOutcome.Rejected r) {
+            return new Outcome.Rejected(campaign, action.key(), r.errors());
+        }
+        SubmissionOutcome.Accepted accepted = (SubmissionOutcome.Accepted) verdict;
+        List<FieldError> supporterErrors = SupporterInput.check(accepted.supporter(), m);
+        if (!supporterErrors.isEmpty()) {
+            return new Outcome.Rejected(campaign, action.key(), supporterErrors);
+        }
+        Outcome outcome = store(cmd, campaign, action, pluginId, accepted, token);
+        if (outcome instanceof Outcome.Taken) {
+            tx.inTransaction(() -> records.findByIdempotencyKey(token)).ifPresent(r -> events.actionTaken(
+                    new ActionTakenEvent(r.getId(), campaign.slug(), action.key(), action.type(),
+                            r.getSupporterId(), r.getSourceCode(), r.getCreatedAt())));
+        }
+        return outcome;
+    }
+
+    private Outcome store(SubmitCommand cmd, CampaignSnapshot campaign, CampaignSnapshot.ActionSnapshot action,
+                          String pluginId, SubmissionOutcome.Accepted accepted, String token) {
+        PersistenceException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                return tx.inTransaction(() -> storeOnce(cmd, campaign, action, pluginId, accepted, token));
+            } catch (PersistenceException e) {
+                // A concurrent first action of the same e-mail, or the same form posted twice at once:
+                // the unique constraints caught it; the next attempt sees the winner's rows.
+                last = e;
+                if (tx.inTransaction(() -> records.findByIdempotencyKey(token)).isPresent()) {
+                    return new Outcome.Taken(token);
+                }
+            }
+        }
+        throw last;
+    }
+
+    private Outcome storeOnce(SubmitCommand cmd, CampaignSnapshot campaign, CampaignSnapshot.ActionSnapshot action,
+                              String pluginId, SubmissionOutcome.Accepted accepted, String token) {
+        Instant now = clock.instant();
+        SupporterDetails d = accepted.supporter();
+        Supporter supporter = supporters.findByEmail(d.email()).orElseGet(() -> {
+            Supporter s = new Supporter(d.email(), now);
+            supporters.add(s);
+            return s;
+        });
+        supporter.update(d.firstName(), d.lastName(), d.street(), d.town(), d.postalCode(),
+                cmd.locale().toLanguageTag(), now);
+        tx.em().flush();
+        for (var consent : d.consents().entrySet()) {
+            supporters.addConsent(new Consent(supporter.getId(), campaign.id(), consent.getKey(), consent.getValue(), now,
+                    campaign.slug() + "/" + action.key()));
+        }
+        if (accepted.uniqueKey() != null) {
+            Optional<ActionRecord> earlier = records.findByUniqueKey(action.id(), accepted.uniqueKey());
+            if (earlier.isPresent()) {
+                return new Outcome.Repeat(campaign, action.key(), earlier.get().getCreatedAt());
+            }
+        }
+        ActionRecord record = new ActionRecord(action.id(), supporter.getId(), now, cmd.landedAt(), cmd.sourceCode(),
+                truncate(cmd.referrer(), 500), token, accepted.uniqueKey(), Json.write(accepted.payload()));
+        records.add(record);
+        tx.em().flush();
+        int index = 0;
+        for (OutboundEmail e : accepted.messages()) {
+            OutboxMessage m = new OutboxMessage("<" + token + "." + (index++) + "@" + mailDomain + ">", e.toAddress(),
+                    e.toName(), e.fromName(), e.replyTo(), e.subject(), e.body(), now);
+            m.link(record.getId(), campaign.id(), supporter.getId(), e.targetId(), pluginId, e.digestKey());
+            outbox.add(m);
+        }
+        return new Outcome.Taken(token);
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** The thank-you page of a stored action, by its token. */
+    public Optional<ThankYou> thankYou(String slug, String actionKey, String token, Locale locale) {
+        if (token == null || !TOKEN.matcher(token).matches()) {
+            return Optional.empty();
+        }
+        Optional<CampaignSnapshot> campaign = campaigns.snapshot(slug);
+        if (campaign.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<CampaignSnapshot.ActionSnapshot> action = campaign.get().action(actionKey);
+        if (action.isEmpty()) {
+            return Optional.empty();
+        }
+        return tx.inTransaction(() -> records.findByIdempotencyKey(token)
+                .filter(r -> r.getCampaignActionId().equals(action.get().id()))
+                .flatMap(r -> {
+                    var type = actionTypes.find(action.get().type());
+                    if (type.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    List<ResultView.Delivery> deliveries = new ArrayList<>();
+                    for (OutboxMessage m : outbox.findByActionRecord(r.getId())) {
+                        deliveries.add(new ResultView.Delivery(m.getToName(), m.getToAddress(),
+                                m.getState().name().toLowerCase(Locale.ROOT), m.getSubject()));
+                    }
+                    Map<String, Object> payload = new LinkedHashMap<>(Json.readObject(r.getPayloadJson()));
+                    ResultView view = new ResultView(campaign.get().info(baseUrl, locale), actionKey, action.get().settings(),
+                            messages.apply(campaign.get().theme(), locale), r.getCreatedAt(), payload, null, deliveries);
+                    return Optional.of(new ThankYou(campaign.get(), action.get(), view, type.get().pluginId(),
+                            type.get().extension(), r.getSourceCode()));
+                }));
+    }
+}

@@ -1,0 +1,258 @@
+package org.chorus.host.application;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.chorus.api.DivisionInfo;
+import org.chorus.api.MailOutbox;
+import org.chorus.api.Messages;
+import org.chorus.api.OutboundEmail;
+import org.chorus.api.PluginContext;
+import org.chorus.api.PluginDataStore;
+import org.chorus.api.PluginSettings;
+import org.chorus.api.TargetDirectory;
+import org.chorus.api.TargetInfo;
+import org.chorus.host.domain.outbox.OutboxMessage;
+import org.chorus.host.domain.outbox.OutboxRepository;
+import org.chorus.host.domain.target.Division;
+import org.chorus.host.domain.target.Target;
+import org.chorus.host.domain.target.TargetRepository;
+import org.chorus.host.infrastructure.config.PlatformConfig;
+import org.chorus.host.infrastructure.persistence.Transactions;
+
+/** The host services one plugin may use; built once per plugin at start. */
+public final class HostPluginContext implements PluginContext {
+
+    private final String pluginId;
+    private final PlatformConfig config;
+    private final Clock clock;
+    private final Transactions tx;
+    private final TargetRepository targets;
+    private final OutboxRepository outbox;
+    private final DataSource dataSource;
+    private final BiFunction<String, Locale, Messages> messages;
+    private final String mailDomain;
+
+    public HostPluginContext(String pluginId, PlatformConfig config, Clock clock, Transactions tx, TargetRepository targets,
+                             OutboxRepository outbox, DataSource dataSource, BiFunction<String, Locale, Messages> messages) {
+        this.pluginId = pluginId;
+        this.config = config;
+        this.clock = clock;
+        this.tx = tx;
+        this.targets = targets;
+        this.outbox = outbox;
+        this.dataSource = dataSource;
+        this.messages = messages;
+        String host = java.net.URI.create(config.baseUrl()).getHost();
+        this.mailDomain = host == null ? "localhost" : host;
+    }
+
+    @Override
+    public String pluginId() {
+        return pluginId;
+    }
+
+    @Override
+    public PluginSettings settings() {
+        String prefix = "chorus.plugin." + pluginId + ".";
+        return name -> config.get(prefix + name);
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public Logger logger() {
+        return Logger.getLogger("chorus.plugin." + pluginId);
+    }
+
+    @Override
+    public MailOutbox outbox() {
+        return email -> tx.inTransaction(() -> {
+            OutboxMessage m = new OutboxMessage("<" + UUID.randomUUID() + "@" + mailDomain + ">", email.toAddress(),
+                    email.toName(), email.fromName(), email.replyTo(), email.subject(), email.body(), clock.instant());
+            m.link(null, null, null, email.targetId(), pluginId, email.digestKey());
+            outbox.add(m);
+            tx.em().flush();
+            return m.getId();
+        });
+    }
+
+    @Override
+    public TargetDirectory targets() {
+        return new TargetDirectory() {
+            @Override
+            public List<DivisionInfo> divisions(String kind) {
+                return tx.inTransaction(() -> targets.findDivisions(kind).stream().map(HostPluginContext::division).toList());
+            }
+
+            @Override
+            public Optional<DivisionInfo> division(String ocdId) {
+                return tx.inTransaction(() -> targets.findDivision(ocdId).map(HostPluginContext::division));
+            }
+
+            @Override
+            public List<TargetInfo> sittingTargets(String divisionOcdId) {
+                return tx.inTransaction(() -> targets.findSittingByDivision(divisionOcdId).stream().map(HostPluginContext::target).toList());
+            }
+
+            @Override
+            public Optional<TargetInfo> target(long id) {
+                return tx.inTransaction(() -> targets.find(id).map(HostPluginContext::target));
+            }
+
+            @Override
+            public Optional<TargetInfo> targetByExternalId(String externalId) {
+                return tx.inTransaction(() -> targets.findByExternalId(externalId).map(HostPluginContext::target));
+            }
+
+            @Override
+            public List<TargetInfo> sittingTargets() {
+                return tx.inTransaction(() -> targets.findSitting().stream().map(HostPluginContext::target).toList());
+            }
+        };
+    }
+
+    static DivisionInfo division(Division d) {
+        return new DivisionInfo(d.getOcdId(), d.getKind(), d.getChamber(), d.getName(), d.getGeometryWkt());
+    }
+
+    static TargetInfo target(Target t) {
+        Division d = t.getDivision();
+        return new TargetInfo(t.getId(), t.getExternalId(), t.getName(), t.getGivenName(), t.getFamilyName(), t.getTitle(),
+                t.getChamber(), t.getParty(), t.getEmail(), t.getPhone(), t.getPhotoUrl(),
+                d == null ? null : d.getOcdId(), d == null ? null : d.getName());
+    }
+
+    @Override
+    public PluginDataStore documents() {
+        return new JdbcDocuments();
+    }
+
+    @Override
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public Messages messages(Locale locale) {
+        return messages.apply(null, locale);
+    }
+
+    @Override
+    public Path dataDirectory() {
+        Path dir = config.dataDir().resolve("plugins").resolve(pluginId);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
+    /** The plugin_document table, scoped to this plugin. */
+    private final class JdbcDocuments implements PluginDataStore {
+
+        @Override
+        public void put(String collection, String key, String json) {
+            jdbc(c -> {
+                try (PreparedStatement u = c.prepareStatement(
+                        "UPDATE plugin_document SET body = ?, updated_at = ? WHERE plugin_id = ? AND collection = ? AND doc_key = ?")) {
+                    u.setString(1, json);
+                    u.setTimestamp(2, Timestamp.from(clock.instant()));
+                    u.setString(3, pluginId);
+                    u.setString(4, collection);
+                    u.setString(5, key);
+                    if (u.executeUpdate() == 0) {
+                        try (PreparedStatement i = c.prepareStatement(
+                                "INSERT INTO plugin_document (plugin_id, collection, doc_key, body, updated_at) VALUES (?, ?, ?, ?, ?)")) {
+                            i.setString(1, pluginId);
+                            i.setString(2, collection);
+                            i.setString(3, key);
+                            i.setString(4, json);
+                            i.setTimestamp(5, Timestamp.from(clock.instant()));
+                            i.executeUpdate();
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+
+        @Override
+        public Optional<String> get(String collection, String key) {
+            return jdbc(c -> {
+                try (PreparedStatement q = c.prepareStatement(
+                        "SELECT body FROM plugin_document WHERE plugin_id = ? AND collection = ? AND doc_key = ?")) {
+                    q.setString(1, pluginId);
+                    q.setString(2, collection);
+                    q.setString(3, key);
+                    try (ResultSet rs = q.executeQuery()) {
+                        return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                    }
+                }
+            });
+        }
+
+        @Override
+        public List<String> keys(String collection) {
+            return jdbc(c -> {
+                try (PreparedStatement q = c.prepareStatement(
+                        "SELECT doc_key FROM plugin_document WHERE plugin_id = ? AND collection = ? ORDER BY doc_key")) {
+                    q.setString(1, pluginId);
+                    q.setString(2, collection);
+                    List<String> out = new ArrayList<>();
+                    try (ResultSet rs = q.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(rs.getString(1));
+                        }
+                    }
+                    return out;
+                }
+            });
+        }
+
+        @Override
+        public boolean delete(String collection, String key) {
+            return jdbc(c -> {
+                try (PreparedStatement d = c.prepareStatement(
+                        "DELETE FROM plugin_document WHERE plugin_id = ? AND collection = ? AND doc_key = ?")) {
+                    d.setString(1, pluginId);
+                    d.setString(2, collection);
+                    d.setString(3, key);
+                    return d.executeUpdate() > 0;
+                }
+            });
+        }
+
+        private <T> T jdbc(SqlWork<T> work) {
+            try (Connection c = dataSource.getConnection()) {
+                return work.apply(c);
+            } catch (SQLException e) {
+                throw new IllegalStateException("plugin '" + pluginId + "' document store: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T apply(Connection c) throws SQLException;
+    }
+}

@@ -1,0 +1,114 @@
+package org.chorus.host.domain.outbox;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A message waiting for (or past) delivery. Committed with the action that caused it. */
+@Entity
+@Table(name = "outbox_message")
+@NamedQuery(name = "OutboxMessage.findByActionRecord",
+        query = "SELECT m FROM OutboxMessage m WHERE m.actionRecordId = :actionRecordId ORDER BY m.id")
+public class OutboxMessage {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "action_record_id")
+    private Long actionRecordId;
+    @Column(name = "campaign_id")
+    private Long campaignId;
+    @Column(name = "supporter_id")
+    private Long supporterId;
+    @Column(name = "target_id")
+    private Long targetId;
+    @Column(name = "plugin_id")
+    private String pluginId;
+    @Column(name = "to_address")
+    private String toAddress;
+    @Column(name = "to_name")
+    private String toName;
+    @Column(name = "from_name")
+    private String fromName;
+    @Column(name = "reply_to")
+    private String replyTo;
+    private String subject;
+    private String body;
+    @Column(name = "digest_key")
+    private String digestKey;
+    /** Deterministic per row, so a resend after a crash is recognisable downstream as the same message. */
+    @Column(name = "message_id")
+    private String messageId;
+    @Enumerated(EnumType.STRING)
+    private OutboxState state;
+    private int attempts;
+    @Column(name = "next_attempt_at")
+    private Instant nextAttemptAt;
+    @Column(name = "claimed_at")
+    private Instant claimedAt;
+    @Column(name = "claimed_by")
+    private String claimedBy;
+    @Column(name = "last_error")
+    private String lastError;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    protected OutboxMessage() {
+    }
+
+    public OutboxMessage(String messageId, String toAddress, String toName, String fromName, String replyTo,
+                         String subject, String body, Instant now) {
+        this.messageId = messageId;
+        this.toAddress = toAddress;
+        this.toName = toName;
+        this.fromName = fromName;
+        this.replyTo = replyTo;
+        this.subject = subject;
+        this.body = body;
+        this.state = OutboxState.QUEUED;
+        this.nextAttemptAt = now;
+        this.createdAt = now;
+    }
+
+    public void link(Long actionRecordId, Long campaignId, Long supporterId, Long targetId, String pluginId,
+                     String digestKey) {
+        this.actionRecordId = actionRecordId;
+        this.campaignId = campaignId;
+        this.supporterId = supporterId;
+        this.targetId = targetId;
+        this.pluginId = pluginId;
+        this.digestKey = digestKey;
+    }
+
+    public Long getId() { return id; }
+    public Long getActionRecordId() { return actionRecordId; }
+    public Long getCampaignId() { return campaignId; }
+    public Long getSupporterId() { return supporterId; }
+    public Long getTargetId() { return targetId; }
+    public String getPluginId() { return pluginId; }
+    public String getToAddress() { return toAddress; }
+    public String getToName() { return toName; }
+    public String getFromName() { return fromName; }
+    public String getReplyTo() { return replyTo; }
+    public String getSubject() { return subject; }
+    public String getBody() { return body; }
+    public String getDigestKey() { return digestKey; }
+    public String getMessageId() { return messageId; }
+    public OutboxState getState() { return state; }
+    public int getAttempts() { return attempts; }
+    public Instant getNextAttemptAt() { return nextAttemptAt; }
+    public Instant getClaimedAt() { return claimedAt; }
+    public String getClaimedBy() { return claimedBy; }
+    public String getLastError() { return lastError; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getSentAt() { return sentAt; }
+}

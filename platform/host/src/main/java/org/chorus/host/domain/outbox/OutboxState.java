@@ -1,0 +1,8 @@
+package org.chorus.host.domain.outbox;
+
+/**
+ * queued → sending → sent; a failed attempt goes back to {@code FAILED} (due again after a backoff) and, after
+ * the last allowed attempt, to {@code DEAD}. {@code SENDING} is written before talking SMTP, so a crash
+ * mid-send is visible and never causes a blind resend.
+ */
+public enum OutboxState { QUEUED, SENDING, SENT, FAILED, DEAD }

@@ -1,0 +1,81 @@
+package org.chorus.host.domain.supporter;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Locale;
+
+/** A person who took action; one per e-mail address (stored lower-cased), details updated by later actions. */
+@Entity
+@Table(name = "supporter")
+@NamedQuery(name = "Supporter.findByEmail", query = "SELECT s FROM Supporter s WHERE s.email = :email")
+public class Supporter {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String email;
+    @Column(name = "first_name")
+    private String firstName;
+    @Column(name = "last_name")
+    private String lastName;
+    private String street;
+    private String town;
+    @Column(name = "postal_code")
+    private String postalCode;
+    private String locale;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    protected Supporter() {
+    }
+
+    public Supporter(String email, Instant now) {
+        this.email = normalizeEmail(email);
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    public static String normalizeEmail(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** Newer non-blank details win; blank ones never erase what we know. */
+    public void update(String firstName, String lastName, String street, String town, String postalCode,
+                       String locale, Instant now) {
+        this.firstName = pick(firstName, this.firstName);
+        this.lastName = pick(lastName, this.lastName);
+        this.street = pick(street, this.street);
+        this.town = pick(town, this.town);
+        this.postalCode = pick(postalCode, this.postalCode);
+        this.locale = pick(locale, this.locale);
+        this.updatedAt = now;
+    }
+
+    private static String pick(String fresh, String old) {
+        return fresh == null || fresh.isBlank() ? old : fresh.trim();
+    }
+
+    /** Privacy mode: keep the districts, forget the street. */
+    public void forgetStreet() {
+        this.street = null;
+    }
+
+    public Long getId() { return id; }
+    public String getEmail() { return email; }
+    public String getFirstName() { return firstName; }
+    public String getLastName() { return lastName; }
+    public String getStreet() { return street; }
+    public String getTown() { return town; }
+    public String getPostalCode() { return postalCode; }
+    public String getLocale() { return locale; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+}

@@ -1,0 +1,64 @@
+package org.chorus.host.interfaces;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.chorus.host.application.Platform;
+import org.chorus.host.infrastructure.config.PlatformConfig;
+
+/**
+ * Starts the platform when the application starts (not on the first request, so "ready" means ready) and
+ * stops it with the application. Asynchronous work runs on the server's managed executor.
+ */
+@ApplicationScoped
+public class PlatformBootstrap {
+
+    private static final Logger LOG = Logger.getLogger(PlatformBootstrap.class.getName());
+
+    @Inject
+    PlatformConfig config;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private volatile Platform platform;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        platform();
+    }
+
+    @Produces
+    public Platform platform() {
+        Platform p = platform;
+        if (p == null) {
+            synchronized (this) {
+                p = platform;
+                if (p == null) {
+                    try {
+                        p = Platform.start(config, Clock.systemUTC(), executor);
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.SEVERE, "The platform could not start: " + e.getMessage(), e);
+                        throw e;
+                    }
+                    platform = p;
+                }
+            }
+        }
+        return p;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+}

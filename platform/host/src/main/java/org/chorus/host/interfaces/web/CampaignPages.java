@@ -1,0 +1,249 @@
+package org.chorus.host.interfaces.web;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.chorus.api.action.ActionView;
+import org.chorus.api.action.FieldError;
+import org.chorus.api.action.Fragment;
+import org.chorus.host.application.ActionService;
+import org.chorus.host.application.CampaignService;
+import org.chorus.host.application.CampaignSnapshot;
+import org.chorus.host.application.Platform;
+import org.chorus.host.infrastructure.plugins.PluginFailure;
+
+/** The supporter's pages: the campaign list, a campaign with its actions, a submission and its thank-you page. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class CampaignPages {
+
+    private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9_.-]{1,80}");
+
+    @Inject
+    Platform platform;
+    @Inject
+    Pages pages;
+    @Inject
+    ActionFragments fragments;
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    public Response index(@QueryParam("lang") String lang) {
+        Locale locale = Languages.choose(lang, headers, Languages.supported(), "en");
+        List<Map<String, Object>> cards = new ArrayList<>();
+        for (CampaignSnapshot c : platform.campaigns().publicCampaigns()) {
+            CampaignSnapshot.Content content = c.content(locale);
+            Map<String, Object> card = new HashMap<>();
+            card.put("slug", c.slug());
+            card.put("title", content.title());
+            card.put("summary", content.summary() == null ? "" : content.summary());
+            card.put("status", c.status());
+            card.put("url", "/campaigns/" + c.slug());
+            cards.add(card);
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("campaigns", cards);
+        return withLangCookie(pages.render(200, "default", "index.ftlh", model, locale, Languages.supported(), "/"), lang);
+    }
+
+    @GET
+    @Path("campaigns/{slug}")
+    public Response campaign(@PathParam("slug") String slug, @QueryParam("lang") String lang,
+                             @QueryParam("src") String source) {
+        CampaignSnapshot c = platform.campaigns().publicCampaign(slug)
+                .orElseThrow(() -> new CampaignService.NotFound("no campaign '" + slug + "'"));
+        Locale locale = Languages.choose(lang, headers, c.languages(), c.defaultLanguage());
+        Response r = renderCampaign(200, c, locale, null, Map.of(), List.of(), cleanSource(source), Instant.now());
+        return withLangCookie(r, lang);
+    }
+
+    @POST
+    @Path("campaigns/{slug}/actions/{actionId}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response submit(@PathParam("slug") String slug, @PathParam("actionId") String actionId,
+                           MultivaluedMap<String, String> form) {
+        CampaignSnapshot c = platform.campaigns().publicCampaign(slug)
+                .orElseThrow(() -> new CampaignService.NotFound("no campaign '" + slug + "'"));
+        Locale locale = Languages.choose(form.getFirst("_lang"), headers, c.languages(), c.defaultLanguage());
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        form.forEach((k, v) -> {
+            if (!k.startsWith("_")) {
+                fields.put(k, List.copyOf(v));
+            }
+        });
+        Instant landed = parseLanded(form.getFirst("_landed"));
+        String source = cleanSource(form.getFirst("_src"));
+        var cmd = new ActionService.SubmitCommand(slug, actionId, fields, form.getFirst("_idem"), source,
+                headers.getHeaderString("Referer"), landed, locale);
+        ActionService.Outcome outcome;
+        try {
+            outcome = platform.actions().submit(cmd);
+        } catch (PluginFailure e) {
+            return pages.error(500, "error.plugin.title", null, locale, c.theme());
+        }
+        var m = platform.themes().messages(c.theme(), locale);
+        if (outcome instanceof ActionService.Outcome.Taken t) {
+            return Response.seeOther(UriBuilder.fromPath("/campaigns/{slug}/actions/{action}/thanks/{token}")
+                    .queryParam("lang", locale.toLanguageTag()).build(slug, actionId, t.token())).build();
+        }
+        if (outcome instanceof ActionService.Outcome.Rejected rej) {
+            return renderCampaign(400, c, locale, actionId, fields, rej.errors(), source, landed);
+        }
+        if (outcome instanceof ActionService.Outcome.Repeat rep) {
+            return renderCampaign(200, c, locale, actionId, fields,
+                    List.of(new FieldError("", m.get("action.repeat", java.util.Date.from(rep.firstTakenAt())))), source, landed);
+        }
+        if (outcome instanceof ActionService.Outcome.NotTaking) {
+            return renderCampaign(409, c, locale, actionId, fields,
+                    List.of(new FieldError("", m.get("action.closed"))), source, landed);
+        }
+        return pages.error(503, "error.unavailable.title", m.get("action.unavailable"), locale, c.theme());
+    }
+
+    @GET
+    @Path("campaigns/{slug}/actions/{actionId}/thanks/{token}")
+    public Response thanks(@PathParam("slug") String slug, @PathParam("actionId") String actionId,
+                           @PathParam("token") String token, @QueryParam("lang") String lang) {
+        CampaignSnapshot c = platform.campaigns().snapshot(slug)
+                .orElseThrow(() -> new CampaignService.NotFound("no campaign '" + slug + "'"));
+        Locale locale = Languages.choose(lang, headers, c.languages(), c.defaultLanguage());
+        var thanks = platform.actions().thankYou(slug, actionId, token, locale)
+                .orElseThrow(() -> new CampaignService.NotFound("no such action record"));
+        String resultHtml = fragments.result(thanks, locale);
+        Map<String, Object> model = campaignModel(c, locale);
+        model.put("resultHtml", resultHtml);
+        model.put("actionTitle", thanks.action().title() == null ? "" : thanks.action().title());
+        model.put("share", share(c, locale));
+        List<Map<String, Object>> next = new ArrayList<>();
+        for (var a : c.actions()) {
+            if (!a.key().equals(actionId)) {
+                next.add(Map.of("title", a.title() == null ? a.key() : a.title(),
+                        "url", "/campaigns/" + c.slug() + "#action-" + a.key()));
+            }
+        }
+        model.put("nextActions", next);
+        model.put("pageTitle", c.content(locale).title());
+        Response r = pages.render(200, c.theme(), "thanks.ftlh", model, locale, c.languages(), "/campaigns/" + slug);
+        return Response.fromResponse(r).header("Cache-Control", "private, no-store").build();
+    }
+
+    Response renderCampaign(int status, CampaignSnapshot c, Locale locale, String failedAction,
+                            Map<String, List<String>> values, List<FieldError> errors, String source, Instant landed) {
+        Map<String, Object> model = campaignModel(c, locale);
+        List<Map<String, Object>> actions = new ArrayList<>();
+        for (CampaignSnapshot.ActionSnapshot a : c.actions()) {
+            boolean failed = a.key().equals(failedAction);
+            ActionView view = new ActionView(c.info(platform.config().baseUrl(), locale), a.key(), a.id(), a.settings(),
+                    platform.themes().messages(c.theme(), locale), failed ? values : Map.of(), failed ? errors : List.of());
+            Map<String, Object> host = new HashMap<>();
+            host.put("postUrl", "/campaigns/" + c.slug() + "/actions/" + a.key());
+            host.put("hidden", List.of(
+                    Map.of("name", "_idem", "value", UUID.randomUUID().toString()),
+                    Map.of("name", "_src", "value", source == null ? "" : source),
+                    Map.of("name", "_landed", "value", String.valueOf(landed.toEpochMilli())),
+                    Map.of("name", "_lang", "value", locale.toLanguageTag())));
+            host.put("takingActions", c.takingActions());
+            Map<String, Object> entry = new HashMap<>();
+            entry.put("key", a.key());
+            entry.put("type", a.type());
+            entry.put("title", a.title() == null ? "" : a.title());
+            String html = fragments.form(c, a, view, host, locale);
+            entry.put("available", html != null);
+            entry.put("html", html == null ? "" : html);
+            entry.put("errors", failed ? errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList() : List.of());
+            actions.add(entry);
+        }
+        model.put("actions", actions);
+        model.put("share", share(c, locale));
+        model.put("pageTitle", c.content(locale).title());
+        return pages.render(status, c.theme(), "campaign.ftlh", model, locale, c.languages(), "/campaigns/" + c.slug());
+    }
+
+    private Map<String, Object> campaignModel(CampaignSnapshot c, Locale locale) {
+        CampaignSnapshot.Content content = c.content(locale);
+        Map<String, Object> campaign = new HashMap<>();
+        campaign.put("slug", c.slug());
+        campaign.put("title", content.title());
+        campaign.put("summary", content.summary() == null ? "" : content.summary());
+        campaign.put("bodyHtml", content.bodyHtml());
+        campaign.put("status", c.status());
+        campaign.put("takingActions", c.takingActions());
+        campaign.put("organizationName", c.organizationName() == null ? platform.config().organizationName() : c.organizationName());
+        campaign.put("machineTranslated", content.machineTranslated());
+        campaign.put("url", platform.config().baseUrl() + "/campaigns/" + c.slug());
+        campaign.put("shareTitle", content.shareTitle() == null ? content.title() : content.shareTitle());
+        campaign.put("shareDescription", content.shareDescription() == null ? (content.summary() == null ? "" : content.summary())
+                : content.shareDescription());
+        campaign.put("shareImage", c.shareImage() == null ? "" : c.shareImage());
+        List<Map<String, Object>> alternates = new ArrayList<>();
+        for (String l : c.languages()) {
+            alternates.add(Map.of("lang", l, "url", platform.config().baseUrl() + "/campaigns/" + c.slug() + "?lang=" + l));
+        }
+        campaign.put("alternates", alternates);
+        Map<String, Object> model = new HashMap<>();
+        model.put("campaign", campaign);
+        return model;
+    }
+
+    /** Plain share links carrying a source code; no third-party script is ever loaded. */
+    private Map<String, Object> share(CampaignSnapshot c, Locale locale) {
+        String base = platform.config().baseUrl() + "/campaigns/" + c.slug() + "?src=";
+        String title = c.content(locale).title();
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("email", "mailto:?subject=" + enc(title) + "&body=" + enc(base + "share-email"));
+        s.put("whatsapp", "https://wa.me/?text=" + enc(title + " " + base + "share-whatsapp"));
+        s.put("facebook", "https://www.facebook.com/sharer/sharer.php?u=" + enc(base + "share-facebook"));
+        s.put("x", "https://x.com/intent/post?text=" + enc(title) + "&url=" + enc(base + "share-x"));
+        s.put("link", base + "share-link");
+        return s;
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    static String cleanSource(String source) {
+        return source != null && SOURCE.matcher(source).matches() ? source : null;
+    }
+
+    private static Instant parseLanded(String millis) {
+        try {
+            Instant landed = Instant.ofEpochMilli(Long.parseLong(millis));
+            Instant now = Instant.now();
+            return landed.isAfter(now) || landed.isBefore(now.minusSeconds(7 * 86400)) ? null : landed;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Response withLangCookie(Response r, String lang) {
+        if (lang == null || Languages.match(lang, Languages.supported()) == null) {
+            return r;
+        }
+        NewCookie cookie = new NewCookie.Builder("lang").value(Languages.match(lang, Languages.supported())).path("/")
+                .maxAge(365 * 86400).sameSite(NewCookie.SameSite.LAX).httpOnly(true).build();
+        return Response.fromResponse(r).cookie(cookie).build();
+    }
+}

@@ -1,0 +1,68 @@
+package org.chorus.host.interfaces.web;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.chorus.host.application.Platform;
+
+/** Refuses bodies larger than {@code platform.max.form.bytes} with 413, whether or not they announce their length. */
+@Provider
+@PreMatching
+public class RequestLimits implements ContainerRequestFilter {
+
+    @Inject
+    Platform platform;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        int max = platform.config().maxFormBytes();
+        if (request.getLength() > max) {
+            throw new WebApplicationException(Response.Status.REQUEST_ENTITY_TOO_LARGE);
+        }
+        if (request.hasEntity()) {
+            request.setEntityStream(new Limited(request.getEntityStream(), max));
+        }
+    }
+
+    private static final class Limited extends FilterInputStream {
+        private final long max;
+        private long read;
+
+        Limited(InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > max) {
+                throw new WebApplicationException(Response.Status.REQUEST_ENTITY_TOO_LARGE);
+            }
+        }
+    }
+}
