@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -25,7 +26,8 @@ import java.time.Instant;
 public class ActionRecord {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "action_record_seq")
+    @SequenceGenerator(name = "action_record_seq", sequenceName = "action_record_seq", allocationSize = 50)
     private Long id;
     @Column(name = "campaign_action_id")
     private Long campaignActionId;

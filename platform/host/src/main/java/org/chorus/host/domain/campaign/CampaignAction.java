@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -16,7 +17,8 @@ import java.time.Instant;
 public class CampaignAction {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "campaign_action_seq")
+    @SequenceGenerator(name = "campaign_action_seq", sequenceName = "campaign_action_seq", allocationSize = 50)
     private Long id;
     @ManyToOne(optional = false)
     @JoinColumn(name = "campaign_id")

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -15,7 +16,8 @@ import jakarta.persistence.Table;
 public class CampaignTranslation {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "campaign_translation_seq")
+    @SequenceGenerator(name = "campaign_translation_seq", sequenceName = "campaign_translation_seq", allocationSize = 50)
     private Long id;
     @ManyToOne(optional = false)
     @JoinColumn(name = "campaign_id")

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -17,7 +18,8 @@ import java.util.Locale;
 public class Supporter {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "supporter_seq")
+    @SequenceGenerator(name = "supporter_seq", sequenceName = "supporter_seq", allocationSize = 50)
     private Long id;
     private String email;
     @Column(name = "first_name")
