@@ -114,7 +114,7 @@ CREATE TABLE division (
     kind                VARCHAR(40)   NOT NULL,
     chamber             VARCHAR(20),
     name                VARCHAR(200)  NOT NULL,
-    geometry_wkt        VARCHAR(20000000),
+    geometry_wkt        VARCHAR(10000000),
     source              VARCHAR(500),
     updated_at          TIMESTAMP     NOT NULL,
     CONSTRAINT uq_division_ocd UNIQUE (ocd_id)

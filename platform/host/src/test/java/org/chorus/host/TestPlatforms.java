@@ -31,6 +31,17 @@ public final class TestPlatforms {
         return cfg;
     }
 
+    /** A configuration with a campaigns folder of the test's own. */
+    public static Map<String, String> withCampaigns(Map<String, String> config, Path campaignsDir) {
+        config.put("platform.campaigns.dir", campaignsDir.toString());
+        return config;
+    }
+
+    public static Map<String, String> withPlugins(Map<String, String> config, Path pluginsDir) {
+        config.put("platform.plugins.dir", pluginsDir.toString());
+        return config;
+    }
+
     public static Platform start(Map<String, String> config) {
         return Platform.start(PlatformConfig.of(config), Clock.systemUTC(), Runnable::run);
     }

@@ -9,8 +9,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class ConfigProducer {
 
+    /** Dependent scope: the value is immutable and cheap, and a final class cannot be proxied. */
     @Produces
-    @ApplicationScoped
     PlatformConfig platformConfig() {
         Config config = ConfigProvider.getConfig();
         return new PlatformConfig(key -> config.getOptionalValue(key, String.class));

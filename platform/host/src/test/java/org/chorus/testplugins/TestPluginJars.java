@@ -1,0 +1,117 @@
+package org.chorus.testplugins;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Collectors;
+
+/**
+ * Builds real plugin jars during a test from classes and resources on the test class path: a PF4J manifest,
+ * the extension index, the classes and the plugin's templates and messages. Shared with the distribution's
+ * integration tests (this module's test-jar).
+ */
+public final class TestPluginJars {
+
+    private TestPluginJars() {
+    }
+
+    /** The working test plugin: an action type, a page route and an event listener. */
+    public static Path greeting(Path dir) {
+        return write(dir.resolve("greeting-plugin.jar"), "greeting", ">=1.0.0 & <2.0.0",
+                List.of(org.chorus.testplugins.greeting.GreetingActionType.class,
+                        org.chorus.testplugins.greeting.GreetingRoutes.class,
+                        org.chorus.testplugins.greeting.GreetingEvents.class),
+                List.of(), "testplugins/greeting");
+    }
+
+    /** An action type whose form and submit always throw. */
+    public static Path flaky(Path dir) {
+        return write(dir.resolve("flaky-plugin.jar"), "flaky", ">=1.0.0",
+                List.of(org.chorus.testplugins.flaky.FlakyActionType.class), List.of(), null);
+    }
+
+    /** A plugin whose extension cannot even be constructed. */
+    public static Path broken(Path dir) {
+        return write(dir.resolve("broken-plugin.jar"), "broken", ">=1.0.0",
+                List.of(org.chorus.testplugins.broken.BrokenActionType.class), List.of(), null);
+    }
+
+    /** A plugin built for a future major version of the API. */
+    public static Path incompatible(Path dir) {
+        return write(dir.resolve("incompatible-plugin.jar"), "incompatible", ">=2.0.0",
+                List.of(org.chorus.testplugins.flaky.FlakyActionType.class), List.of(), null);
+    }
+
+    /** A plugin that reaches for a host class it is not allowed to see. */
+    public static Path sneaky(Path dir) {
+        return write(dir.resolve("sneaky-plugin.jar"), "sneaky", ">=1.0.0",
+                List.of(org.chorus.testplugins.broken.SneakyActionType.class), List.of(), null);
+    }
+
+    public static Path write(Path jar, String id, String requires, List<Class<?>> extensions, List<Class<?>> helpers,
+                             String resourceRoot) {
+        Manifest mf = new Manifest();
+        Attributes a = mf.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Plugin-Id", id);
+        a.putValue("Plugin-Version", "1.0.0");
+        a.putValue("Plugin-Requires", requires);
+        a.putValue("Plugin-Description", "Test plugin " + id);
+        a.putValue("Plugin-Provider", "Chorus tests");
+        try {
+            Files.createDirectories(jar.getParent());
+            try (OutputStream os = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(os, mf)) {
+                out.putNextEntry(new JarEntry("META-INF/extensions.idx"));
+                out.write(extensions.stream().map(Class::getName).collect(Collectors.joining("\n", "", "\n")).getBytes());
+                out.closeEntry();
+                for (Class<?> c : concat(extensions, helpers)) {
+                    addClass(out, c);
+                }
+                if (resourceRoot != null) {
+                    for (Map.Entry<String, byte[]> r : TestResources.under(resourceRoot).entrySet()) {
+                        out.putNextEntry(new JarEntry(r.getKey()));
+                        out.write(r.getValue());
+                        out.closeEntry();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return jar;
+    }
+
+    private static List<Class<?>> concat(List<Class<?>> a, List<Class<?>> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    /** The class and its nested classes. */
+    private static void addClass(JarOutputStream out, Class<?> c) throws IOException {
+        String base = c.getName().replace('.', '/');
+        ClassLoader cl = c.getClassLoader();
+        java.net.URL url = cl.getResource(base + ".class");
+        Path dir = Path.of(java.net.URI.create(url.toString())).getParent();
+        String simple = c.getSimpleName();
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                String n = f.getFileName().toString();
+                if (n.equals(simple + ".class") || n.startsWith(simple + "$")) {
+                    out.putNextEntry(new JarEntry(base.substring(0, base.lastIndexOf('/') + 1) + n));
+                    try (InputStream in = Files.newInputStream(f)) {
+                        in.transferTo(out);
+                    }
+                    out.closeEntry();
+                }
+            }
+        }
+    }
+}
