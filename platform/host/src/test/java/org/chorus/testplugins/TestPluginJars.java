@@ -1,7 +1,6 @@
 package org.chorus.testplugins;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -97,21 +96,11 @@ public final class TestPluginJars {
     /** The class and its nested classes. */
     private static void addClass(JarOutputStream out, Class<?> c) throws IOException {
         String base = c.getName().replace('.', '/');
-        ClassLoader cl = c.getClassLoader();
-        java.net.URL url = cl.getResource(base + ".class");
-        Path dir = Path.of(java.net.URI.create(url.toString())).getParent();
-        String simple = c.getSimpleName();
-        try (var files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                String n = f.getFileName().toString();
-                if (n.equals(simple + ".class") || n.startsWith(simple + "$")) {
-                    out.putNextEntry(new JarEntry(base.substring(0, base.lastIndexOf('/') + 1) + n));
-                    try (InputStream in = Files.newInputStream(f)) {
-                        in.transferTo(out);
-                    }
-                    out.closeEntry();
-                }
-            }
+        for (Map.Entry<String, byte[]> e : TestResources.matching(
+                n -> n.equals(base + ".class") || (n.startsWith(base + "$") && n.endsWith(".class"))).entrySet()) {
+            out.putNextEntry(new JarEntry(e.getKey()));
+            out.write(e.getValue());
+            out.closeEntry();
         }
     }
 }

@@ -162,7 +162,7 @@ public class CampaignPages {
             host.put("hidden", List.of(
                     Map.of("name", "_idem", "value", UUID.randomUUID().toString()),
                     Map.of("name", "_src", "value", source == null ? "" : source),
-                    Map.of("name", "_landed", "value", String.valueOf(landed.toEpochMilli())),
+                    Map.of("name", "_landed", "value", String.valueOf((landed == null ? Instant.now() : landed).toEpochMilli())),
                     Map.of("name", "_lang", "value", locale.toLanguageTag())));
             host.put("takingActions", c.takingActions());
             Map<String, Object> entry = new HashMap<>();

@@ -12,10 +12,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.chorus.host.application.Platform;
 
-/** Refuses bodies larger than {@code platform.max.form.bytes} with 413, whether or not they announce their length. */
+/**
+ * Refuses bodies larger than {@code platform.max.form.bytes} with 413, whether or not they announce their length.
+ * The rest of an oversized body (up to {@value #DRAIN_LIMIT} bytes) is read and dropped first, so the client,
+ * still sending, gets to read the answer instead of stalling on a full socket.
+ */
 @Provider
 @PreMatching
 public class RequestLimits implements ContainerRequestFilter {
+
+    static final long DRAIN_LIMIT = 16L * 1024 * 1024;
 
     @Inject
     Platform platform;
@@ -24,6 +30,7 @@ public class RequestLimits implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         int max = platform.config().maxFormBytes();
         if (request.getLength() > max) {
+            drain(request.getEntityStream());
             throw new WebApplicationException(Response.Status.REQUEST_ENTITY_TOO_LARGE);
         }
         if (request.hasEntity()) {
@@ -61,8 +68,22 @@ public class RequestLimits implements ContainerRequestFilter {
         private void count(int n) {
             read += n;
             if (read > max) {
+                drain(in);
                 throw new WebApplicationException(Response.Status.REQUEST_ENTITY_TOO_LARGE);
             }
+        }
+    }
+
+    static void drain(InputStream in) {
+        byte[] buf = new byte[16384];
+        long total = 0;
+        try {
+            int n;
+            while (total < DRAIN_LIMIT && (n = in.read(buf)) > 0) {
+                total += n;
+            }
+        } catch (IOException e) {
+            // the client went away: nothing left to answer
         }
     }
 }
