@@ -33,10 +33,20 @@ public class SecurityHeaders implements ContainerResponseFilter {
         h.putSingle("X-Content-Type-Options", "nosniff");
         h.putSingle("Referrer-Policy", "strict-origin-when-cross-origin");
         h.putSingle("Permissions-Policy", "geolocation=(self), camera=(), microphone=(), interest-cohort=()");
-        h.putSingle("Cross-Origin-Opener-Policy", "same-origin");
+        if (isHttps(request)) {
+            // Browsers ignore (and complain about) these on plain HTTP, so send them only where they work.
+            h.putSingle("Cross-Origin-Opener-Policy", "same-origin");
+            h.putSingle("Strict-Transport-Security", "max-age=31536000");
+        }
         if (!h.containsKey("Cache-Control") && response.getMediaType() != null
                 && "html".equals(response.getMediaType().getSubtype())) {
             h.putSingle("Cache-Control", "no-cache");
         }
+    }
+
+    /** Directly over TLS, or behind a proxy that terminates it. */
+    static boolean isHttps(ContainerRequestContext request) {
+        return request.getSecurityContext().isSecure()
+                || "https".equalsIgnoreCase(request.getHeaderString("X-Forwarded-Proto"));
     }
 }

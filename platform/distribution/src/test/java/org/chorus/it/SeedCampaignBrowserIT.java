@@ -1,0 +1,107 @@
+package org.chorus.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+/** The seed campaign and a test action in a real headless Chromium. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SeedCampaignBrowserIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ItEnvironment.platformWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    String url(String path) {
+        return URI.create(base.toString()).resolve(path).toString();
+    }
+
+    @Test
+    void theSeedCampaignLoadsCleanlyIsKeyboardNavigableAndStaysOnThisHost() throws Exception {
+        WebDriver driver = Browsers.chromium(true);
+        try {
+            driver.get(url("/campaigns/safe-communities-act"));
+            assertThat(driver.getTitle()).contains("Tell your state legislators where you stand");
+            assertThat(Browsers.screenshot(driver, "seed-campaign")).satisfies(p -> assertThat(Files.size(p)).isPositive());
+            assertThat(Browsers.consoleErrors(driver)).isEmpty();
+            String host = URI.create(base.toString()).getHost();
+            assertThat(Browsers.requests(driver)).as("no third-party requests").allMatch(u -> host.equals(u.getHost()));
+
+            // Keyboard: the first Tab reaches the skip link, which moves focus to the main content; Tab then walks
+            // every link and control without getting stuck.
+            Actions keys = new Actions(driver);
+            keys.sendKeys(Keys.TAB).perform();
+            WebElement first = driver.switchTo().activeElement();
+            assertThat(first.getAttribute("class")).contains("skip-link");
+            assertThat(first.isDisplayed()).as("the skip link shows when focused").isTrue();
+            keys.sendKeys(Keys.ENTER).perform();
+            assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("main");
+
+            driver.navigate().refresh(); // walk the whole page from the top
+            Set<String> visited = new LinkedHashSet<>();
+            List<String> order = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                keys.sendKeys(Keys.TAB).perform();
+                WebElement a = driver.switchTo().activeElement();
+                if ("body".equals(a.getTagName())) {
+                    break; // past the last control: focus left the document, no trap
+                }
+                String key = a.getTagName() + "|" + a.getAttribute("href") + "|" + a.getAttribute("id") + "|" + a.getText();
+                order.add(key);
+                visited.add(key);
+                Object outline = ((JavascriptExecutor) driver).executeScript(
+                        "var s = getComputedStyle(arguments[0]); return s.outlineStyle + ' ' + s.boxShadow;", a);
+                assertThat(String.valueOf(outline)).as("visible focus on " + key).isNotEqualTo("none none");
+            }
+            assertThat(visited.size()).as("Tab moves through the page: " + order).isGreaterThanOrEqualTo(8);
+            Browsers.screenshot(driver, "seed-campaign-keyboard");
+        } finally {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void aSupporterCompletesTheTestActionWithJavaScriptOnAndOff() {
+        for (boolean js : new boolean[] {true, false}) {
+            WebDriver driver = Browsers.chromium(js);
+            try {
+                driver.get(url("/campaigns/it-plugins?src=browser-test"));
+                driver.findElement(By.id("field-greet-first_name")).sendKeys("Ana");
+                driver.findElement(By.id("field-greet-email")).sendKeys("ana+" + UUID.randomUUID() + "@example.org");
+                driver.findElement(By.id("field-greet-message")).sendKeys("Hello from " + (js ? "JS" : "no JS"));
+                driver.findElement(By.cssSelector("#action-greet button[type=submit]")).click();
+                assertThat(driver.getCurrentUrl()).contains("/thanks/");
+                assertThat(driver.findElement(By.cssSelector(".greeting-result")).getText()).isEqualTo("Your greeting is on its way.");
+                Browsers.screenshot(driver, "greeting-thanks-js-" + (js ? "on" : "off"));
+                assertThat(Browsers.consoleErrors(driver)).isEmpty();
+            } finally {
+                driver.quit();
+            }
+        }
+    }
+}
