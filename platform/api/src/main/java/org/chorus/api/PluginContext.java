@@ -3,8 +3,11 @@ package org.chorus.api;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.chorus.api.lookup.TargetFinder;
+import org.chorus.api.stance.Stances;
 
 /**
  * What the host lends a plugin. An extension class receives it through a public constructor taking a
@@ -45,4 +48,16 @@ public interface PluginContext {
 
     /** A folder under the host data directory that belongs to this plugin (created on demand). */
     Path dataDirectory();
+
+    /**
+     * The folder of public reference data sets the operator configured ({@code platform.reference.data.dir}),
+     * e.g. ZIP code points or a precinct crosswalk; empty when none is configured or it does not exist.
+     */
+    Optional<Path> referenceData();
+
+    /** Finds a supporter's districts and their sitting targets through every installed lookup. */
+    TargetFinder targetFinder();
+
+    /** Where targets stand on bills, through every installed stance provider. */
+    Stances stances();
 }

@@ -27,6 +27,8 @@ import org.chorus.api.PluginDataStore;
 import org.chorus.api.PluginSettings;
 import org.chorus.api.TargetDirectory;
 import org.chorus.api.TargetInfo;
+import org.chorus.api.lookup.TargetFinder;
+import org.chorus.api.stance.Stances;
 import org.chorus.host.domain.outbox.OutboxMessage;
 import org.chorus.host.domain.outbox.OutboxRepository;
 import org.chorus.host.domain.target.Division;
@@ -47,9 +49,12 @@ public final class HostPluginContext implements PluginContext {
     private final DataSource dataSource;
     private final BiFunction<String, Locale, Messages> messages;
     private final String mailDomain;
+    private final TargetFinderService finder;
 
     public HostPluginContext(String pluginId, PlatformConfig config, Clock clock, Transactions tx, TargetRepository targets,
-                             OutboxRepository outbox, DataSource dataSource, BiFunction<String, Locale, Messages> messages) {
+                             OutboxRepository outbox, DataSource dataSource, BiFunction<String, Locale, Messages> messages,
+                             TargetFinderService finder) {
+        this.finder = finder;
         this.pluginId = pluginId;
         this.config = config;
         this.clock = clock;
@@ -165,6 +170,22 @@ public final class HostPluginContext implements PluginContext {
             throw new UncheckedIOException(e);
         }
         return dir;
+    }
+
+    @Override
+    public Optional<Path> referenceData() {
+        Path dir = config.referenceDataDir();
+        return Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
+    }
+
+    @Override
+    public TargetFinder targetFinder() {
+        return finder;
+    }
+
+    @Override
+    public Stances stances() {
+        return finder;
     }
 
     /** The plugin_document table, scoped to this plugin. */

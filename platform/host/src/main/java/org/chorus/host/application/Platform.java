@@ -43,6 +43,7 @@ public final class Platform implements AutoCloseable {
     private final ActionTypes actionTypes;
     private final EventBus events;
     private final CampaignImporter.Report startupImport;
+    private final TargetFinderService targetFinder;
 
     private Platform(PlatformConfig config, Clock clock, Executor async) {
         long t0 = System.nanoTime();
@@ -62,9 +63,13 @@ public final class Platform implements AutoCloseable {
             AtomicReference<ThemeEngine> engine = new AtomicReference<>();
             BiFunction<String, Locale, Messages> messages = (theme, locale) -> engine.get().messages(theme, locale);
             Set<String> disabled = new HashSet<>(config.get("platform.plugins.disabled").map(s -> Set.of(s.split("\\s*,\\s*"))).orElse(Set.of()));
+            AtomicReference<PluginRuntime> runtime = new AtomicReference<>();
+            this.targetFinder = new TargetFinderService(runtime::get, tx, targetRepo, clock);
             this.plugins = PluginRuntime.start(config.pluginsDir(), Platform.class.getClassLoader(),
-                    id -> new HostPluginContext(id, config, clock, tx, targetRepo, outboxRepo, database.dataSource(), messages),
+                    id -> new HostPluginContext(id, config, clock, tx, targetRepo, outboxRepo, database.dataSource(), messages,
+                            targetFinder),
                     disabled, clock, (id, loader) -> PluginMigrations.migrate(database.dataSource(), id, loader));
+            runtime.set(plugins);
             this.themes = new ThemeEngine(registry, plugins::inServiceIds, plugins::resourceLoader,
                     Long.parseLong(config.get("platform.themes.reload.millis", "5000")));
             engine.set(themes);
@@ -100,6 +105,7 @@ public final class Platform implements AutoCloseable {
     public ActionTypes actionTypes() { return actionTypes; }
     public EventBus events() { return events; }
     public CampaignImporter.Report startupImport() { return startupImport; }
+    public TargetFinderService targetFinder() { return targetFinder; }
 
     @Override
     public void close() {

@@ -12,7 +12,7 @@ import java.util.Map;
 /** JSON for settings and payload trees (maps, lists, strings, numbers, booleans), through JSON-B. */
 public final class Json {
 
-    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
+    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
 
     private Json() {
     }
