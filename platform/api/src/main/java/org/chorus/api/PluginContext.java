@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.chorus.api.action.CampaignActions;
 import org.chorus.api.lookup.TargetFinder;
 import org.chorus.api.stance.Stances;
 
@@ -60,4 +61,7 @@ public interface PluginContext {
 
     /** Where targets stand on bills, through every installed stance provider. */
     Stances stances();
+
+    /** Public campaigns' actions and their settings. */
+    CampaignActions campaignActions();
 }

@@ -19,6 +19,14 @@ public interface ActionType extends ExtensionPoint {
     /** The settings staff fill in; the admin console builds its form from this. */
     SettingsSchema settingsSchema();
 
+    /**
+     * Problems with a campaign action's settings, as "field: what is wrong" lines (empty when fine). The default
+     * checks the schema; types add their own rules (e.g. unknown merge fields in a letter).
+     */
+    default List<String> checkSettings(ActionSettings settings) {
+        return settingsSchema().validate(settings.values());
+    }
+
     /** The form fragment shown on the campaign page. */
     Fragment form(ActionView view);
 

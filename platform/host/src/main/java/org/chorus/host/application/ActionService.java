@@ -87,6 +87,7 @@ public class ActionService {
     private final BiFunction<String, Locale, Messages> messages;
     private final String baseUrl;
     private final String mailDomain;
+    private java.time.Duration letterRepeatWindow = java.time.Duration.ofHours(24);
 
     public ActionService(Transactions tx, CampaignService campaigns, ActionTypes actionTypes, SupporterRepository supporters,
                          ActionRecordRepository records, OutboxRepository outbox, PluginRuntime plugins, EventBus events,
@@ -103,6 +104,11 @@ public class ActionService {
         this.messages = messages;
         this.baseUrl = baseUrl;
         this.mailDomain = java.net.URI.create(baseUrl).getHost() == null ? "localhost" : java.net.URI.create(baseUrl).getHost();
+    }
+
+    /** Same supporter, same target, same campaign within this window: the letter is recorded, not sent again. */
+    public void setLetterRepeatWindow(java.time.Duration window) {
+        this.letterRepeatWindow = window;
     }
 
     public Outcome submit(SubmitCommand cmd) {
@@ -193,6 +199,10 @@ public class ActionService {
             OutboxMessage m = new OutboxMessage("<" + token + "." + (index++) + "@" + mailDomain + ">", e.toAddress(),
                     e.toName(), e.fromName(), e.replyTo(), e.subject(), e.body(), now);
             m.link(record.getId(), campaign.id(), supporter.getId(), e.targetId(), pluginId, e.digestKey());
+            if (e.targetId() != null && outbox.countRecentToTarget(supporter.getId(), e.targetId(), campaign.id(),
+                    now.minus(letterRepeatWindow)) > 0) {
+                m.skipAsRepeat("already wrote to this target on this campaign within " + letterRepeatWindow.toHours() + " h");
+            }
             outbox.add(m);
         }
         return new Outcome.Taken(token);

@@ -62,9 +62,16 @@ public class CampaignImporter {
     private final ActionRecordRepository actionRecords;
     private final Clock clock;
     private final Predicate<String> themeExists;
+    private final java.util.function.BiFunction<String, Map<String, Object>, List<String>> settingsCheck;
 
+    /**
+     * @param settingsCheck problems with an action's settings, judged by its installed action type (none when the
+     *                      type is not installed: it may be added later, and the page then shows it unavailable)
+     */
     public CampaignImporter(Transactions tx, CampaignRepository campaigns, ActionRecordRepository actionRecords,
-                            Clock clock, Predicate<String> themeExists) {
+                            Clock clock, Predicate<String> themeExists,
+                            java.util.function.BiFunction<String, Map<String, Object>, List<String>> settingsCheck) {
+        this.settingsCheck = settingsCheck;
         this.tx = tx;
         this.campaigns = campaigns;
         this.actionRecords = actionRecords;
@@ -158,6 +165,10 @@ public class CampaignImporter {
             }
             if (!ids.add(a.id())) {
                 throw new IllegalArgumentException("action id '" + a.id() + "' appears twice");
+            }
+            List<String> problems = settingsCheck.apply(a.type(), a.settings() == null ? Map.of() : a.settings());
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("action '" + a.id() + "' settings: " + String.join("; ", problems));
             }
         }
         for (String locale : def.translations().keySet()) {

@@ -27,6 +27,7 @@ import org.chorus.api.PluginDataStore;
 import org.chorus.api.PluginSettings;
 import org.chorus.api.TargetDirectory;
 import org.chorus.api.TargetInfo;
+import org.chorus.api.action.CampaignActions;
 import org.chorus.api.lookup.TargetFinder;
 import org.chorus.api.stance.Stances;
 import org.chorus.host.domain.outbox.OutboxMessage;
@@ -50,11 +51,13 @@ public final class HostPluginContext implements PluginContext {
     private final BiFunction<String, Locale, Messages> messages;
     private final String mailDomain;
     private final TargetFinderService finder;
+    private final CampaignActions campaignActions;
 
     public HostPluginContext(String pluginId, PlatformConfig config, Clock clock, Transactions tx, TargetRepository targets,
                              OutboxRepository outbox, DataSource dataSource, BiFunction<String, Locale, Messages> messages,
-                             TargetFinderService finder) {
+                             TargetFinderService finder, CampaignActions campaignActions) {
         this.finder = finder;
+        this.campaignActions = campaignActions;
         this.pluginId = pluginId;
         this.config = config;
         this.clock = clock;
@@ -186,6 +189,11 @@ public final class HostPluginContext implements PluginContext {
     @Override
     public Stances stances() {
         return finder;
+    }
+
+    @Override
+    public CampaignActions campaignActions() {
+        return campaignActions;
     }
 
     /** The plugin_document table, scoped to this plugin. */

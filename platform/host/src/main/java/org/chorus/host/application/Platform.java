@@ -2,6 +2,8 @@ package org.chorus.host.application;
 
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -67,7 +69,7 @@ public final class Platform implements AutoCloseable {
             this.targetFinder = new TargetFinderService(runtime::get, tx, targetRepo, clock);
             this.plugins = PluginRuntime.start(config.pluginsDir(), Platform.class.getClassLoader(),
                     id -> new HostPluginContext(id, config, clock, tx, targetRepo, outboxRepo, database.dataSource(), messages,
-                            targetFinder),
+                            targetFinder, (slug, key, locale) -> campaignActionView(slug, key, locale)),
                     disabled, clock, (id, loader) -> PluginMigrations.migrate(database.dataSource(), id, loader));
             runtime.set(plugins);
             this.themes = new ThemeEngine(registry, plugins::inServiceIds, plugins::resourceLoader,
@@ -77,9 +79,10 @@ public final class Platform implements AutoCloseable {
             this.events = new EventBus(plugins, async);
             this.actionTypes = new ActionTypes(plugins);
             this.campaigns = new CampaignService(tx, campaignRepo, clock, events);
-            this.importer = new CampaignImporter(tx, campaignRepo, recordRepo, clock, registry::exists);
+            this.importer = new CampaignImporter(tx, campaignRepo, recordRepo, clock, registry::exists, this::checkActionSettings);
             this.actions = new ActionService(tx, campaigns, actionTypes, supporterRepo, recordRepo, outboxRepo, plugins,
                     events, clock, messages, config.baseUrl());
+            this.actions.setLetterRepeatWindow(java.time.Duration.ofHours(Long.parseLong(config.get("platform.letters.repeat.hours", "24"))));
             this.startupImport = importer.importFolder(config.campaignsDir());
         } catch (RuntimeException | Error e) {
             database.close();
@@ -87,6 +90,27 @@ public final class Platform implements AutoCloseable {
         }
         LOG.info(() -> String.format("Chorus platform ready in %d ms (data in %s)", (System.nanoTime() - t0) / 1_000_000,
                 config.dataDir()));
+    }
+
+    private List<String> checkActionSettings(String type, Map<String, Object> settings) {
+        var t = actionTypes.find(type);
+        if (t.isEmpty()) {
+            LOG.warning(() -> "Action type '" + type + "' is not installed; its settings are not checked");
+            return List.of();
+        }
+        try {
+            return plugins.invoker().call(t.get().pluginId(), "ActionType.checkSettings",
+                    () -> t.get().extension().checkSettings(new org.chorus.api.action.ActionSettings(settings)));
+        } catch (org.chorus.host.infrastructure.plugins.PluginFailure e) {
+            return List.of("the action type failed to check them: " + e.getCause());
+        }
+    }
+
+    /** A public campaign action as its plugin sees it (for plugin routes such as previews). */
+    private java.util.Optional<org.chorus.api.action.ActionView> campaignActionView(String slug, String key, Locale locale) {
+        return campaigns.publicCampaign(slug).flatMap(c -> c.action(key).map(a -> new org.chorus.api.action.ActionView(
+                c.info(config.baseUrl(), locale), a.key(), a.id(), a.settings(), themes.messages(c.theme(), locale),
+                java.util.Map.of(), java.util.List.of())));
     }
 
     public static Platform start(PlatformConfig config, Clock clock, Executor async) {

@@ -15,6 +15,10 @@ import java.time.Instant;
 /** A message waiting for (or past) delivery. Committed with the action that caused it. */
 @Entity
 @Table(name = "outbox_message")
+@NamedQuery(name = "OutboxMessage.countRecentToTarget",
+        query = "SELECT COUNT(m) FROM OutboxMessage m WHERE m.supporterId = :supporterId AND m.targetId = :targetId"
+                + " AND m.campaignId = :campaignId AND m.createdAt > :since"
+                + " AND m.state <> org.chorus.host.domain.outbox.OutboxState.SKIPPED")
 @NamedQuery(name = "OutboxMessage.findByActionRecord",
         query = "SELECT m FROM OutboxMessage m WHERE m.actionRecordId = :actionRecordId ORDER BY m.id")
 public class OutboxMessage {
@@ -89,6 +93,12 @@ public class OutboxMessage {
         this.targetId = targetId;
         this.pluginId = pluginId;
         this.digestKey = digestKey;
+    }
+
+    /** Kept as a record of the attempt, never delivered: a repeat of a recent letter. */
+    public void skipAsRepeat(String why) {
+        this.state = OutboxState.SKIPPED;
+        this.lastError = why;
     }
 
     public Long getId() { return id; }

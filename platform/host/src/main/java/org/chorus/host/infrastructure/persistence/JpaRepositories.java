@@ -144,6 +144,13 @@ public final class JpaRepositories {
         }
 
         @Override
+        public long countRecentToTarget(long supporterId, long targetId, long campaignId, java.time.Instant since) {
+            return tx.em().createNamedQuery("OutboxMessage.countRecentToTarget", Long.class)
+                    .setParameter("supporterId", supporterId).setParameter("targetId", targetId)
+                    .setParameter("campaignId", campaignId).setParameter("since", since).getSingleResult();
+        }
+
+        @Override
         public List<OutboxMessage> findByActionRecord(long actionRecordId) {
             return tx.em().createNamedQuery("OutboxMessage.findByActionRecord", OutboxMessage.class)
                     .setParameter("actionRecordId", actionRecordId).getResultList();

@@ -35,22 +35,66 @@ public class ThemeResources {
         if (!platform.themes().registry().exists(theme)) {
             throw new CampaignService.NotFound("no theme '" + theme + "'");
         }
-        var file = platform.themes().registry().resource(theme, path)
-                .orElseThrow(() -> new CampaignService.NotFound("no file " + path + " in theme " + theme));
-        String name = file.getFileName().toString();
+        var file = platform.themes().registry().resource(theme, path);
+        if (file.isEmpty() && path.startsWith("plugin/")) {
+            return pluginResource(path, request);
+        }
+        return serve(file.orElseThrow(() -> new CampaignService.NotFound("no file " + path + " in theme " + theme)), request);
+    }
+
+    /**
+     * A plugin's own static file ({@code static/<path>} in its jar), reached as {@code plugin/<id>/<path>} after the
+     * theme chain, so a theme can replace it with one file at {@code resources/plugin/<id>/<path>}.
+     */
+    private Response pluginResource(String path, Request request) throws IOException {
+        String rest = path.substring("plugin/".length());
+        int slash = rest.indexOf('/');
+        String file = slash < 0 ? "" : rest.substring(slash + 1);
+        if (slash <= 0 || file.isEmpty() || file.contains("..") || file.startsWith("/") || file.contains("\\")) {
+            throw new CampaignService.NotFound("no plugin file " + path);
+        }
+        ClassLoader loader = platform.plugins().resourceLoader(rest.substring(0, slash));
+        java.net.URL url = loader == null ? null : loader.getResource("static/" + file);
+        if (url == null) {
+            throw new CampaignService.NotFound("no plugin file " + path);
+        }
+        String type = type(file);
+        byte[] bytes;
+        try (var in = url.openStream()) {
+            bytes = in.readAllBytes();
+        }
+        EntityTag etag = new EntityTag(Integer.toHexString(java.util.Arrays.hashCode(bytes)));
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
+        if (notModified != null) {
+            return notModified.cacheControl(cache()).build();
+        }
+        return Response.ok(bytes, type).tag(etag).cacheControl(cache()).build();
+    }
+
+    private static CacheControl cache() {
+        CacheControl cc = new CacheControl();
+        cc.setMaxAge(3600);
+        cc.setPrivate(false);
+        return cc;
+    }
+
+    private static String type(String name) {
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase() : "";
         String type = TYPES.get(ext);
         if (type == null) {
             throw new CampaignService.NotFound("not a static file type: " + name);
         }
+        return type;
+    }
+
+    private Response serve(java.nio.file.Path file, Request request) throws IOException {
+        String name = file.getFileName().toString();
+        String type = type(name);
         EntityTag etag = new EntityTag(Long.toHexString(Files.size(file)) + "-" + Long.toHexString(Files.getLastModifiedTime(file).toMillis()));
-        CacheControl cc = new CacheControl();
-        cc.setMaxAge(3600);
-        cc.setPrivate(false);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
         if (notModified != null) {
-            return notModified.cacheControl(cc).build();
+            return notModified.cacheControl(cache()).build();
         }
-        return Response.ok(Files.readAllBytes(file), type).tag(etag).cacheControl(cc).build();
+        return Response.ok(Files.readAllBytes(file), type).tag(etag).cacheControl(cache()).build();
     }
 }

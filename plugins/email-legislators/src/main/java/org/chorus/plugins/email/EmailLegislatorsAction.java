@@ -1,0 +1,362 @@
+package org.chorus.plugins.email;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.chorus.api.Messages;
+import org.chorus.api.OutboundEmail;
+import org.chorus.api.PluginContext;
+import org.chorus.api.TargetInfo;
+import org.chorus.api.action.ActionSettings;
+import org.chorus.api.action.ActionType;
+import org.chorus.api.action.ActionView;
+import org.chorus.api.action.CampaignTemplate;
+import org.chorus.api.action.FieldError;
+import org.chorus.api.action.Fragment;
+import org.chorus.api.action.ResultView;
+import org.chorus.api.action.SettingsSchema;
+import org.chorus.api.action.SettingsSchema.Field;
+import org.chorus.api.action.SettingsSchema.Type;
+import org.chorus.api.action.Submission;
+import org.chorus.api.action.SubmissionOutcome;
+import org.chorus.api.action.SupporterDetails;
+import org.chorus.api.lookup.FoundTargets;
+import org.chorus.api.lookup.GeoPoint;
+import org.chorus.api.lookup.LookupQuery;
+import org.pf4j.Extension;
+
+/**
+ * Email your state legislators. One page: address (or location), name, e-mail, the letter; one submit sends a
+ * letter to each of the supporter's legislators. When the address leaves a district open (a town split between
+ * districts, a border), the page comes back with the candidates to choose from, everything else kept.
+ */
+@Extension
+public class EmailLegislatorsAction implements ActionType {
+
+    static final String TYPE = "email-legislators";
+    static final int MAX_LETTER = 10_000;
+    static final int MAX_PERSONAL = 2_000;
+
+    private final PluginContext context;
+
+    public EmailLegislatorsAction(PluginContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public String typeId() {
+        return TYPE;
+    }
+
+    @Override
+    public String nameKey() {
+        return "emailLegislators.name";
+    }
+
+    @Override
+    public SettingsSchema settingsSchema() {
+        return new SettingsSchema(List.of(
+                new Field("chambers", Type.LIST, "emailLegislators.settings.chambers", false, List.of("upper", "lower"), List.of(), List.of()),
+                new Field("bills", Type.GROUP, "emailLegislators.settings.bills", false, null, List.of(), List.of(
+                        Field.of("key", Type.TEXT, "emailLegislators.settings.bill.key", true),
+                        Field.of("name", Type.TEXT, "emailLegislators.settings.bill.name", true))),
+                Field.of("subject", Type.TEXT, "emailLegislators.settings.subject", true),
+                Field.of("body", Type.TEXTAREA, "emailLegislators.settings.body", true),
+                new Field("variants", Type.GROUP, "emailLegislators.settings.variants", false, null, List.of(), List.of(
+                        Field.of("name", Type.TEXT, "emailLegislators.settings.variant.name", true),
+                        new Field("chamber", Type.CHOICE, "emailLegislators.settings.variant.chamber", false, "any",
+                                List.of("any", "upper", "lower"), List.of()),
+                        Field.of("party", Type.TEXT, "emailLegislators.settings.variant.party", false),
+                        Field.of("stance_bill", Type.TEXT, "emailLegislators.settings.variant.stanceBill", false),
+                        new Field("stance", Type.CHOICE, "emailLegislators.settings.variant.stance", false, "any",
+                                LetterSettings.STANCES, List.of()),
+                        Field.of("subject", Type.TEXT, "emailLegislators.settings.subject", false),
+                        Field.of("body", Type.TEXTAREA, "emailLegislators.settings.body", true))),
+                new Field("lock_text", Type.BOOLEAN, "emailLegislators.settings.lockText", false, false, List.of(), List.of()),
+                new Field("delivery", Type.CHOICE, "emailLegislators.settings.delivery", false, "choice",
+                        List.of("choice", "platform"), List.of()),
+                new Field("digest", Type.BOOLEAN, "emailLegislators.settings.digest", false, false, List.of(), List.of()),
+                new Field("require_street", Type.BOOLEAN, "emailLegislators.settings.requireStreet", false, true, List.of(), List.of()),
+                new Field("consents", Type.GROUP, "emailLegislators.settings.consents", false, null, List.of(), List.of(
+                        Field.of("key", Type.TEXT, "emailLegislators.settings.consent.key", true),
+                        Field.of("label", Type.TEXT, "emailLegislators.settings.consent.label", true)))));
+    }
+
+    /** The schema's checks plus what it cannot see: unknown merge fields. */
+    @Override
+    public List<String> checkSettings(ActionSettings settings) {
+        List<String> problems = new ArrayList<>(settingsSchema().validate(settings.values()));
+        LetterSettings s = LetterSettings.of(settings);
+        check(problems, "subject", s.subject());
+        check(problems, "body", s.body());
+        for (int i = 0; i < s.variants().size(); i++) {
+            check(problems, "variants[" + i + "].subject", s.variants().get(i).subject());
+            check(problems, "variants[" + i + "].body", s.variants().get(i).body());
+        }
+        return problems;
+    }
+
+    private static void check(List<String> problems, String field, String text) {
+        for (String f : MergeTemplate.unknownFields(text)) {
+            problems.add(field + ": unknown merge field {{" + f + "}}; use one of " + MergeTemplate.FIELDS);
+        }
+    }
+
+    @Override
+    public Fragment form(ActionView view) {
+        LetterSettings s = LetterSettings.of(view.settings());
+        Messages m = view.messages();
+        Map<String, Object> model = new HashMap<>();
+        model.put("subject", MergeTemplate.render(s.subject(), Letters.placeholders(m)));
+        model.put("body", Letters.displayBody(s, m));
+        model.put("lockText", s.lockText());
+        model.put("ownMailbox", s.supporterMaySendOwn());
+        model.put("requireStreet", s.requireStreet());
+        model.put("maxLetter", MAX_LETTER);
+        model.put("maxPersonal", MAX_PERSONAL);
+        model.put("bills", s.bills().stream().map(b -> Map.of("key", b.key(), "name", b.name() == null ? b.key() : b.name())).toList());
+        model.put("consents", s.consents().stream().map(c -> Map.of("key", c.key(), "label", c.label())).toList());
+        model.put("previewUrl", "/plugins/" + context.pluginId() + "/preview");
+        model.put("campaignSlug", view.campaign().slug());
+        // A submission that came back for a district choice: show the candidates again.
+        List<Map<String, Object>> choices = new ArrayList<>();
+        if (!view.errors().isEmpty() && (view.errors().stream().anyMatch(e -> e.field().startsWith("district_")))) {
+            FoundTargets found = context.targetFinder().find(query(view.values()::get));
+            for (String chamber : s.chambers()) {
+                List<Map<String, Object>> options = new ArrayList<>();
+                for (FoundTargets.District d : found.candidates()) {
+                    if (chamber.equals(d.match().chamber())) {
+                        options.add(Map.of("ocdId", d.match().ocdId(), "district", d.match().name(),
+                                "who", d.sitting().isEmpty() ? m.get("emailLegislators.vacant")
+                                        : d.sitting().get(0).title() + " " + d.sitting().get(0).name()));
+                    }
+                }
+                if (!options.isEmpty()) {
+                    choices.add(Map.of("chamber", chamber, "field", "district_" + chamber, "options", options,
+                            "legend", m.get("emailLegislators.choose." + chamber)));
+                }
+            }
+        }
+        model.put("districtChoices", choices);
+        return new Fragment("form.ftlh", model);
+    }
+
+    interface Values {
+        List<String> get(String field);
+    }
+
+    private static String first(Values v, String field) {
+        List<String> l = v.get(field);
+        return l == null || l.isEmpty() || l.get(0) == null ? "" : l.get(0).trim();
+    }
+
+    static LookupQuery query(Values v) {
+        GeoPoint point = null;
+        try {
+            String lat = first(v, "lat");
+            String lon = first(v, "lon");
+            if (!lat.isEmpty() && !lon.isEmpty()) {
+                point = new GeoPoint(Double.parseDouble(lat), Double.parseDouble(lon));
+            }
+        } catch (IllegalArgumentException e) {
+            point = null;
+        }
+        return new LookupQuery(point, blankToNull(first(v, "street")), blankToNull(first(v, "zip")),
+                blankToNull(first(v, "town")), blankToNull(first(v, "ward")), blankToNull(first(v, "precinct")));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    @Override
+    public SubmissionOutcome submit(Submission sub) {
+        LetterSettings s = LetterSettings.of(sub.settings());
+        Messages m = sub.messages();
+        List<FieldError> errors = new ArrayList<>();
+        String first = sub.field("first_name");
+        String last = sub.field("last_name");
+        String email = sub.field("email");
+        String street = sub.field("street");
+        String zip = sub.field("zip");
+        String town = sub.field("town");
+        boolean located = !sub.field("lat").isEmpty() && !sub.field("lon").isEmpty();
+        if (first.isEmpty()) {
+            errors.add(new FieldError("first_name", m.get("emailLegislators.error.firstName")));
+        }
+        if (last.isEmpty()) {
+            errors.add(new FieldError("last_name", m.get("emailLegislators.error.lastName")));
+        }
+        if (email.isEmpty()) {
+            errors.add(new FieldError("email", m.get("error.email")));
+        }
+        if (s.requireStreet() && street.isEmpty() && !located) {
+            errors.add(new FieldError("street", m.get("emailLegislators.error.street")));
+        }
+        if (!zip.isEmpty() && !zip.matches("\\d{5}(-\\d{4})?")) {
+            errors.add(new FieldError("zip", m.get("emailLegislators.error.zipFormat")));
+        } else if (zip.isEmpty() && town.isEmpty() && !located) {
+            errors.add(new FieldError("zip", m.get("emailLegislators.error.zip")));
+        }
+        String body = sub.fields().containsKey("body") ? sub.fieldValues("body").get(0) : null;
+        String personal = sub.field("personal");
+        if (!s.lockText() && body != null) {
+            if (body.isBlank()) {
+                errors.add(new FieldError("body", m.get("emailLegislators.error.bodyEmpty")));
+            } else if (body.length() > MAX_LETTER) {
+                errors.add(new FieldError("body", m.get("error.tooLong", MAX_LETTER)));
+            }
+        }
+        if (personal.length() > MAX_PERSONAL) {
+            errors.add(new FieldError("personal", m.get("error.tooLong", MAX_PERSONAL)));
+        }
+        String delivery = s.supporterMaySendOwn() && "own".equals(sub.field("delivery")) ? "own" : "platform";
+        if (!errors.isEmpty()) {
+            return new SubmissionOutcome.Rejected(errors);
+        }
+
+        FoundTargets found = context.targetFinder().find(query(sub.fields()::get));
+        if (found.isEmpty()) {
+            String field = located ? "lat" : street.isEmpty() ? "zip" : "street";
+            return new SubmissionOutcome.Rejected(List.of(new FieldError(located ? "" : field,
+                    m.get(located ? "emailLegislators.error.locationOutside" : "emailLegislators.error.notFound"))));
+        }
+        List<TargetInfo> targets = new ArrayList<>();
+        List<Map<String, Object>> vacant = new ArrayList<>();
+        List<FieldError> choose = new ArrayList<>();
+        Map<String, Object> districts = new LinkedHashMap<>();
+        for (String chamber : s.chambers()) {
+            Optional<FoundTargets.District> d = found.districts().stream()
+                    .filter(x -> chamber.equals(x.match().chamber())).findFirst();
+            if (d.isEmpty()) {
+                String chosen = sub.field("district_" + chamber);
+                d = found.candidates().stream().filter(x -> chamber.equals(x.match().chamber())
+                        && x.match().ocdId().equals(chosen)).findFirst();
+                boolean hasCandidates = found.candidates().stream().anyMatch(x -> chamber.equals(x.match().chamber()));
+                if (d.isEmpty() && hasCandidates) {
+                    choose.add(new FieldError("district_" + chamber, m.get("emailLegislators.error.choose." + chamber)));
+                    continue;
+                }
+            }
+            if (d.isEmpty()) {
+                continue;
+            }
+            districts.put(chamber, d.get().match().name());
+            if (d.get().sitting().isEmpty()) {
+                vacant.add(Map.of("chamber", chamber, "district", d.get().match().name()));
+            } else {
+                targets.add(d.get().sitting().get(0));
+            }
+        }
+        if (!choose.isEmpty()) {
+            return new SubmissionOutcome.Rejected(choose);
+        }
+        if (targets.isEmpty()) {
+            return new SubmissionOutcome.Rejected(List.of(new FieldError("", vacant.isEmpty()
+                    ? m.get("emailLegislators.error.notFound") : m.get("emailLegislators.error.allVacant"))));
+        }
+        for (TargetInfo t : targets) {
+            if (t.email() == null || t.email().isBlank()) {
+                return new SubmissionOutcome.Rejected(List.of(new FieldError("",
+                        m.get("emailLegislators.error.noEmail", t.title() + " " + t.name()))));
+            }
+        }
+
+        String resolvedTown = town;
+        Letters.Constituent c = new Letters.Constituent(first, last, street, resolvedTown, zip);
+        Messages english = context.messages(Locale.ENGLISH);
+        List<Letters.Letter> letters = Letters.compose(s, targets, c, s.lockText() ? null : body, personal,
+                context.stances(), m, english, sub.campaign().title(), sub.campaign().organizationName());
+        List<OutboundEmail> mail = new ArrayList<>();
+        List<Map<String, Object>> payloadLetters = new ArrayList<>();
+        String organization = sub.campaign().organizationName() == null ? "" : sub.campaign().organizationName();
+        for (Letters.Letter l : letters) {
+            if (l.body().length() > MAX_LETTER + 1_000) {
+                return new SubmissionOutcome.Rejected(List.of(new FieldError("body", m.get("error.tooLong", MAX_LETTER))));
+            }
+            if ("platform".equals(delivery)) {
+                mail.add(new OutboundEmail(l.target().email(), l.target().title() + " " + l.target().name(),
+                        c.fullName() + (organization.isBlank() ? "" : " via " + organization), email, l.subject(), l.body(),
+                        l.target().id(), s.digest() ? "campaign:" + sub.campaign().slug() + "/" + sub.actionId() : null));
+            }
+            Map<String, Object> pl = new LinkedHashMap<>();
+            pl.put("targetId", l.target().id());
+            pl.put("externalId", l.target().externalId());
+            pl.put("to", l.target().title() + " " + l.target().name());
+            pl.put("email", l.target().email());
+            pl.put("chamber", l.target().chamber());
+            pl.put("district", l.target().divisionName());
+            pl.put("variant", l.variant());
+            pl.put("subject", l.subject());
+            pl.put("body", l.body());
+            payloadLetters.add(pl);
+        }
+        Map<String, Boolean> consents = new LinkedHashMap<>();
+        for (LetterSettings.Consent consent : s.consents()) {
+            consents.put(consent.key(), !sub.field("consent_" + consent.key()).isEmpty());
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("delivery", delivery);
+        payload.put("letters", payloadLetters);
+        payload.put("districts", districts);
+        payload.put("vacant", vacant);
+        payload.put("lookup", found.source());
+        return new SubmissionOutcome.Accepted(new SupporterDetails(email, first, last, street, resolvedTown, zip, consents),
+                payload, mail, null);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Fragment result(ResultView view) {
+        Map<String, Object> model = new HashMap<>();
+        Object letters = view.payload().getOrDefault("letters", List.of());
+        model.put("delivery", view.payload().getOrDefault("delivery", "platform"));
+        model.put("vacant", view.payload().getOrDefault("vacant", List.of()));
+        List<Map<String, Object>> own = new ArrayList<>();
+        if (letters instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof Map<?, ?> l) {
+                    Map<String, Object> entry = new LinkedHashMap<>((Map<String, Object>) l);
+                    String to = String.valueOf(l.get("email"));
+                    String subject = String.valueOf(l.get("subject"));
+                    String body = String.valueOf(l.get("body"));
+                    entry.put("mailto", "mailto:" + to + "?subject=" + enc(subject) + "&body=" + enc(body));
+                    entry.put("gmail", "https://mail.google.com/mail/?view=cm&fs=1&to=" + enc(to) + "&su=" + enc(subject)
+                            + "&body=" + enc(body));
+                    entry.put("outlook", "https://outlook.office.com/mail/deeplink/compose?to=" + enc(to) + "&subject="
+                            + enc(subject) + "&body=" + enc(body));
+                    own.add(entry);
+                }
+            }
+        }
+        model.put("letters", own);
+        return new Fragment("result.ftlh", model);
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    @Override
+    public Map<String, Object> publicSummary(ActionView view) {
+        LetterSettings s = LetterSettings.of(view.settings());
+        return Map.of("type", TYPE, "chambers", s.chambers(),
+                "bills", s.bills().stream().map(b -> Map.of("key", b.key(), "name", b.name())).toList());
+    }
+
+    @Override
+    public List<CampaignTemplate> campaignTemplates() {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("chambers", List.of("upper", "lower"));
+        settings.put("subject", "Please support {{campaign.title}}");
+        settings.put("body", "As your constituent in {{supporter.town}}, I am asking you to ...");
+        settings.put("variants", List.of());
+        return List.of(new CampaignTemplate("email-legislators", "emailLegislators.template.name",
+                "Email your state legislators", "Ask supporters to email their state senator and representative.",
+                "Explain why this matters.", settings));
+    }
+}
