@@ -224,9 +224,17 @@ public class DivisionImport {
         if (!lonLat.isValid()) {
             lonLat = GeometryFixer.fix(lonLat);
         }
-        GeometryPrecisionReducer reducer = new GeometryPrecisionReducer(wgs84.getPrecisionModel());
-        reducer.setChangePrecisionModel(true);
-        Geometry reduced = reducer.reduce(lonLat);
+        // Rounding each vertex is enough almost always and far cheaper than snap-rounding the whole polygon,
+        // which is kept for the rare case where rounding makes rings touch or cross.
+        GeometryPrecisionReducer pointwise = new GeometryPrecisionReducer(wgs84.getPrecisionModel());
+        pointwise.setPointwise(true);
+        pointwise.setChangePrecisionModel(true);
+        Geometry reduced = pointwise.reduce(lonLat);
+        if (!reduced.isValid()) {
+            GeometryPrecisionReducer snapRounding = new GeometryPrecisionReducer(wgs84.getPrecisionModel());
+            snapRounding.setChangePrecisionModel(true);
+            reduced = snapRounding.reduce(lonLat);
+        }
         if (reduced.isEmpty() || !(reduced instanceof Polygonal)) {
             throw new IllegalArgumentException("geometry collapses at 1e-6 degrees");
         }

@@ -6,6 +6,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.IOException;
 import java.io.Reader;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -48,46 +50,171 @@ public final class GeoJsonReader {
      *                     for bad geometry, the feature
      */
     public FeatureSet read(Path file) throws IOException {
-        JsonObject root;
+        String name = file.getFileName().toString();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             jakarta.json.JsonReader jr = jakarta.json.Json.createReader(r)) {
-            root = jr.readObject();
+             JsonParser p = jakarta.json.Json.createParser(r)) {
+            return read(p, name);
         } catch (JsonParsingException e) {
-            throw new IOException(file.getFileName() + ": not JSON at line " + e.getLocation().getLineNumber()
+            throw new IOException(name + ": not JSON at line " + e.getLocation().getLineNumber()
                     + ", column " + e.getLocation().getColumnNumber() + ": " + e.getMessage(), e);
-        } catch (JsonException | ClassCastException e) {
-            throw new IOException(file.getFileName() + ": not a GeoJSON object: " + e.getMessage(), e);
+        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
+            throw new IOException(name + ": not GeoJSON: " + e.getMessage(), e);
         }
-        return read(root, file.getFileName().toString());
     }
 
-    FeatureSet read(JsonObject root, String name) throws IOException {
-        Crs crs = crs(root, name);
-        String type = root.getString("type", "");
-        List<Feature> features = new ArrayList<>();
-        switch (type) {
-            case "FeatureCollection" -> {
-                JsonValue fs = root.get("features");
-                if (!(fs instanceof JsonArray array)) {
-                    throw new IOException(name + ": FeatureCollection without a features array");
-                }
-                int i = 0;
-                for (JsonValue f : array) {
-                    i++;
-                    if (!(f instanceof JsonObject fo) || !"Feature".equals(fo.getString("type", ""))) {
-                        throw new IOException(name + " feature " + i + ": not a Feature object");
+    // Streamed rather than read as a JsonObject tree: boundary files are megabytes of coordinates, and a
+    // JsonNumber (BigDecimal) per ordinate made the tree several times slower than this.
+    private FeatureSet read(JsonParser p, String name) throws IOException {
+        if (p.next() != JsonParser.Event.START_OBJECT) {
+            throw new IOException(name + ": not a GeoJSON object");
+        }
+        String type = null;
+        JsonValue crsMember = null;
+        List<Feature> features = null;
+        Feature single = null;
+        List<Object> pendingGeometry = null;
+        Map<String, Object> pendingProperties = new LinkedHashMap<>();
+        while (p.next() == JsonParser.Event.KEY_NAME) {
+            String key = p.getString();
+            JsonParser.Event e = p.next();
+            switch (key) {
+                case "type" -> type = e == JsonParser.Event.VALUE_STRING ? p.getString() : null;
+                case "crs" -> crsMember = p.getValue();
+                case "features" -> {
+                    if (e != JsonParser.Event.START_ARRAY) {
+                        throw new IOException(name + ": features is not an array");
                     }
-                    features.add(feature(fo, i, name));
+                    features = new ArrayList<>();
+                    int i = 0;
+                    while (p.next() == JsonParser.Event.START_OBJECT) {
+                        features.add(feature(p, ++i, name));
+                    }
                 }
+                // a bare Feature as the whole file
+                case "properties" -> pendingProperties = properties(p, e);
+                case "geometry" -> pendingGeometry = e == JsonParser.Event.START_OBJECT ? List.of(geometryMember(p)) : null;
+                default -> skip(p, e);
             }
-            case "Feature" -> features.add(feature(root, 1, name));
-            default -> throw new IOException(name + ": expected a GeoJSON FeatureCollection, found type '" + type + "'");
         }
-        return new FeatureSet(features, crs);
+        if ("Feature".equals(type)) {
+            single = new Feature(1, pendingProperties, pendingGeometry == null ? null : build(pendingGeometry.get(0), name, 1));
+            features = List.of(single);
+        } else if (!"FeatureCollection".equals(type)) {
+            throw new IOException(name + ": expected a GeoJSON FeatureCollection, found type '" + type + "'");
+        } else if (features == null) {
+            throw new IOException(name + ": FeatureCollection without a features array");
+        }
+        return new FeatureSet(features, crs(crsMember, name));
     }
 
-    private static Crs crs(JsonObject root, String name) throws IOException {
-        JsonValue v = root.get("crs");
+    private Feature feature(JsonParser p, int index, String name) throws IOException {
+        Map<String, Object> props = new LinkedHashMap<>();
+        Object geometry = null;
+        String type = null;
+        while (p.next() == JsonParser.Event.KEY_NAME) {
+            String key = p.getString();
+            JsonParser.Event e = p.next();
+            switch (key) {
+                case "type" -> type = e == JsonParser.Event.VALUE_STRING ? p.getString() : null;
+                case "properties" -> props = properties(p, e);
+                case "geometry" -> geometry = e == JsonParser.Event.START_OBJECT ? geometryMember(p) : null;
+                default -> skip(p, e);
+            }
+        }
+        if (!"Feature".equals(type)) {
+            throw new IOException(name + " feature " + index + ": not a Feature object");
+        }
+        return new Feature(index, props, geometry == null ? null : build(geometry, name, index));
+    }
+
+    private static Map<String, Object> properties(JsonParser p, JsonParser.Event e) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        if (e == JsonParser.Event.START_OBJECT) {
+            p.getObject().forEach((k, v) -> props.put(k, scalar(v)));
+        } else {
+            skip(p, e);
+        }
+        return props;
+    }
+
+    /** A geometry object as read: its type, and its coordinates (nested lists ending in double[]) or members. */
+    private record RawGeometry(String type, Object coordinates, List<RawGeometry> geometries) {
+    }
+
+    private RawGeometry geometryMember(JsonParser p) {
+        String type = null;
+        Object coordinates = null;
+        List<RawGeometry> geometries = null;
+        while (p.next() == JsonParser.Event.KEY_NAME) {
+            String key = p.getString();
+            JsonParser.Event e = p.next();
+            switch (key) {
+                case "type" -> type = e == JsonParser.Event.VALUE_STRING ? p.getString() : null;
+                case "coordinates" -> coordinates = e == JsonParser.Event.START_ARRAY ? coordinates(p) : null;
+                case "geometries" -> {
+                    geometries = new ArrayList<>();
+                    if (e == JsonParser.Event.START_ARRAY) {
+                        while (p.next() == JsonParser.Event.START_OBJECT) {
+                            geometries.add(geometryMember(p));
+                        }
+                    }
+                }
+                default -> skip(p, e);
+            }
+        }
+        return new RawGeometry(type, coordinates, geometries);
+    }
+
+    /** After START_ARRAY: a position as double[], or a list of nested arrays. */
+    private static Object coordinates(JsonParser p) {
+        List<Object> nested = null;
+        double[] numbers = null;
+        int n = 0;
+        JsonParser.Event e;
+        while ((e = p.next()) != JsonParser.Event.END_ARRAY) {
+            if (e == JsonParser.Event.VALUE_NUMBER) {
+                if (numbers == null) {
+                    numbers = new double[3];
+                }
+                if (n < numbers.length) {
+                    numbers[n] = Double.parseDouble(p.getString());
+                }
+                n++;
+            } else if (e == JsonParser.Event.START_ARRAY) {
+                if (nested == null) {
+                    nested = new ArrayList<>();
+                }
+                nested.add(coordinates(p));
+            } else {
+                throw new IllegalStateException("unexpected " + e + " in coordinates");
+            }
+        }
+        if (numbers != null) {
+            if (n < 2) {
+                throw new IllegalStateException("position with fewer than 2 numbers");
+            }
+            return new double[] {numbers[0], numbers[1]};
+        }
+        return nested == null ? List.of() : nested;
+    }
+
+    private static void skip(JsonParser p, JsonParser.Event e) {
+        if (e == JsonParser.Event.START_OBJECT) {
+            p.skipObject();
+        } else if (e == JsonParser.Event.START_ARRAY) {
+            p.skipArray();
+        }
+    }
+
+    private Geometry build(Object raw, String name, int index) throws IOException {
+        try {
+            return geometry((RawGeometry) raw);
+        } catch (RuntimeException e) {
+            throw new IOException(name + " feature " + index + ": bad geometry: " + e.getMessage(), e);
+        }
+    }
+
+    private static Crs crs(JsonValue v, String name) throws IOException {
         if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
             return Crs.wgs84();
         }
@@ -107,24 +234,6 @@ public final class GeoJsonReader {
         }
     }
 
-    private Feature feature(JsonObject f, int index, String name) throws IOException {
-        Map<String, Object> props = new LinkedHashMap<>();
-        JsonValue pv = f.get("properties");
-        if (pv instanceof JsonObject po) {
-            po.forEach((k, val) -> props.put(k, scalar(val)));
-        }
-        JsonValue gv = f.get("geometry");
-        Geometry g = null;
-        if (gv instanceof JsonObject go) {
-            try {
-                g = geometry(go);
-            } catch (RuntimeException e) {
-                throw new IOException(name + " feature " + index + ": bad geometry: " + e.getMessage(), e);
-            }
-        }
-        return new Feature(index, props, g);
-    }
-
     private static Object scalar(JsonValue v) {
         return switch (v.getValueType()) {
             case NULL -> null;
@@ -139,72 +248,62 @@ public final class GeoJsonReader {
         };
     }
 
-    private Geometry geometry(JsonObject g) {
-        String type = g.getString("type");
+    private Geometry geometry(RawGeometry g) {
+        String type = String.valueOf(g.type());
         if (type.equals("GeometryCollection")) {
-            JsonArray gs = g.getJsonArray("geometries");
-            Geometry[] parts = new Geometry[gs.size()];
-            for (int i = 0; i < parts.length; i++) {
-                parts[i] = geometry(gs.getJsonObject(i));
-            }
-            return factory.createGeometryCollection(parts);
+            List<RawGeometry> gs = g.geometries() == null ? List.of() : g.geometries();
+            return factory.createGeometryCollection(gs.stream().map(this::geometry).toArray(Geometry[]::new));
         }
-        JsonArray c = g.getJsonArray("coordinates");
+        if (g.coordinates() == null) {
+            throw new IllegalArgumentException(type + " without coordinates");
+        }
+        Object c = g.coordinates();
         return switch (type) {
             case "Point" -> factory.createPoint(coordinate(c));
-            case "MultiPoint" -> factory.createMultiPoint(points(c));
+            case "MultiPoint" -> factory.createMultiPoint(list(c).stream().map(x -> factory.createPoint(coordinate(x)))
+                    .toArray(Point[]::new));
             case "LineString" -> factory.createLineString(coordinates(c));
-            case "MultiLineString" -> {
-                LineString[] ls = new LineString[c.size()];
-                for (int i = 0; i < ls.length; i++) {
-                    ls[i] = factory.createLineString(coordinates(c.getJsonArray(i)));
-                }
-                yield factory.createMultiLineString(ls);
-            }
+            case "MultiLineString" -> factory.createMultiLineString(list(c).stream()
+                    .map(x -> factory.createLineString(coordinates(x))).toArray(LineString[]::new));
             case "Polygon" -> polygon(c);
-            case "MultiPolygon" -> {
-                Polygon[] ps = new Polygon[c.size()];
-                for (int i = 0; i < ps.length; i++) {
-                    ps[i] = polygon(c.getJsonArray(i));
-                }
-                yield factory.createMultiPolygon(ps);
-            }
+            case "MultiPolygon" -> factory.createMultiPolygon(list(c).stream().map(this::polygon).toArray(Polygon[]::new));
             default -> throw new IllegalArgumentException("unknown geometry type " + type);
         };
     }
 
-    private Polygon polygon(JsonArray rings) {
-        if (rings.isEmpty()) {
+    private Polygon polygon(Object rings) {
+        List<?> rs = list(rings);
+        if (rs.isEmpty()) {
             return factory.createPolygon();
         }
-        LinearRing shell = factory.createLinearRing(coordinates(rings.getJsonArray(0)));
-        LinearRing[] holes = new LinearRing[rings.size() - 1];
-        for (int i = 1; i < rings.size(); i++) {
-            holes[i - 1] = factory.createLinearRing(coordinates(rings.getJsonArray(i)));
+        LinearRing shell = factory.createLinearRing(coordinates(rs.get(0)));
+        LinearRing[] holes = new LinearRing[rs.size() - 1];
+        for (int i = 1; i < rs.size(); i++) {
+            holes[i - 1] = factory.createLinearRing(coordinates(rs.get(i)));
         }
         return factory.createPolygon(shell, holes);
     }
 
-    private Point[] points(JsonArray c) {
-        Point[] ps = new Point[c.size()];
-        for (int i = 0; i < ps.length; i++) {
-            ps[i] = factory.createPoint(coordinate(c.getJsonArray(i)));
+    private static List<?> list(Object c) {
+        if (!(c instanceof List<?> l)) {
+            throw new IllegalArgumentException("expected an array of positions");
         }
-        return ps;
+        return l;
     }
 
-    private static Coordinate[] coordinates(JsonArray c) {
-        Coordinate[] cs = new Coordinate[c.size()];
+    private static Coordinate[] coordinates(Object c) {
+        List<?> l = list(c);
+        Coordinate[] cs = new Coordinate[l.size()];
         for (int i = 0; i < cs.length; i++) {
-            cs[i] = coordinate(c.getJsonArray(i));
+            cs[i] = coordinate(l.get(i));
         }
         return cs;
     }
 
-    private static Coordinate coordinate(JsonArray xy) {
-        if (xy.size() < 2) {
-            throw new IllegalArgumentException("position with fewer than 2 numbers: " + xy);
+    private static Coordinate coordinate(Object c) {
+        if (!(c instanceof double[] xy)) {
+            throw new IllegalArgumentException("expected a position [x, y]");
         }
-        return new Coordinate(xy.getJsonNumber(0).doubleValue(), xy.getJsonNumber(1).doubleValue());
+        return new Coordinate(xy[0], xy[1]);
     }
 }

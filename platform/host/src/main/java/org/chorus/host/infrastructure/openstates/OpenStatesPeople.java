@@ -116,6 +116,7 @@ public final class OpenStatesPeople {
     public static Batch readYamlFiles(List<Path> files, LocalDate today) throws IOException {
         List<Legislator> out = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
+        Yaml yaml = yaml();
         for (Path f : files) {
             String name = f.getFileName().toString();
             String text;
@@ -126,7 +127,7 @@ public final class OpenStatesPeople {
                 continue;
             }
             try {
-                out.add(parseYaml(text, name, today));
+                out.add(parse(yaml, text, name, today));
             } catch (InvalidPerson e) {
                 rejected.add(new Rejected(e.location, e.getMessage(), e.id != null ? e.id : idFromFileName(name)));
             }
@@ -153,13 +154,22 @@ public final class OpenStatesPeople {
     }
 
     public static Legislator parseYaml(String text, String location, LocalDate today) throws InvalidPerson {
+        return parse(yaml(), text, location, today);
+    }
+
+    /** A safe loader (plain maps and lists); not thread-safe, so one per batch. */
+    private static Yaml yaml() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(20);
         options.setCodePointLimit(1024 * 1024);
+        return new Yaml(new SafeConstructor(options));
+    }
+
+    private static Legislator parse(Yaml yaml, String text, String location, LocalDate today) throws InvalidPerson {
         Object root;
         try {
-            root = new Yaml(new SafeConstructor(options)).load(text);
+            root = yaml.load(text);
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
             throw new InvalidPerson(location + (line > 0 ? ":" + line : ""), null, "not valid YAML: " + e.getProblem());
