@@ -199,10 +199,6 @@ public class DivisionImport {
                     throw new IllegalArgumentException("name '" + name + "' does not match " + entry.ocdId()
                             + " that the crosswalk gives for district " + number);
                 }
-                String earlier = seen.putIfAbsent(entry.ocdId(), location);
-                if (earlier != null) {
-                    throw new IllegalArgumentException(entry.ocdId() + " appears again (first at " + earlier + ")");
-                }
                 Geometry g = f.geometry();
                 if (g == null || g.isEmpty()) {
                     throw new IllegalArgumentException("no geometry");
@@ -210,7 +206,12 @@ public class DivisionImport {
                 if (!(g instanceof Polygonal)) {
                     throw new IllegalArgumentException("geometry is a " + g.getGeometryType() + ", not a polygon");
                 }
-                out.add(new Parsed(entry.ocdId(), name, wktWriter.write(toStoredGeometry(g, crs, wgs84)), location));
+                String wkt = wktWriter.write(toStoredGeometry(g, crs, wgs84));
+                String earlier = seen.putIfAbsent(entry.ocdId(), location);
+                if (earlier != null) {
+                    throw new IllegalArgumentException(entry.ocdId() + " appears again (first at " + earlier + ")");
+                }
+                out.add(new Parsed(entry.ocdId(), name, wkt, location));
             } catch (IllegalArgumentException e) {
                 rejected.add(new ImportSummary.Rejection(location, e.getMessage()));
             }

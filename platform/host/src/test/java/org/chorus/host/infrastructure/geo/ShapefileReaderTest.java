@@ -152,16 +152,7 @@ class ShapefileReaderTest {
             byNumber.put((Long) f.properties().get("district_num"), f.geometry());
             nameByNumber.put((Long) f.properties().get("district_num"), f.text("district"));
         }
-        Path tables = SharedData.path("ma-district-boundaries/massgis-attribute-tables");
-        DbfReader.Table dbf = DbfReader.read(tables.resolve("SENATE2021_POLY.dbf"));
-        List<Geometry> inDbfOrder = new ArrayList<>();
-        for (Map<String, Object> r : dbf.records()) {
-            inDbfOrder.add(byNumber.get((Long) r.get("SENDISTNUM")));
-        }
-        Path base = tmp.resolve("SENATE2021_POLY");
-        ShapefileWriter.writeShp(base, inDbfOrder, 5);
-        Files.copy(tables.resolve("SENATE2021_POLY.dbf"), tmp.resolve("SENATE2021_POLY.dbf"));
-        Files.copy(tables.resolve("HOUSE2021_POLY.prj"), tmp.resolve("SENATE2021_POLY.prj")); // same CRS
+        ShapefileTestFiles.senate(tmp);
 
         FeatureSet set = new ShapefileReader().read(tmp.resolve("SENATE2021_POLY.shp"), null);
         assertThat(set.features()).hasSize(40);
