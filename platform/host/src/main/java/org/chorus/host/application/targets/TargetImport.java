@@ -40,13 +40,11 @@ import org.chorus.host.infrastructure.sources.SourceFetcher;
  * Senate, a resignation), so the import is meant to be re-run whenever the source changes: it upserts by Open
  * States person id, reports each person as created, updated, unchanged or rejected, and marks people who are no
  * longer in the source RETIRED instead of deleting them, because letters already sent and scorecards still refer
- * to them. Each legislator is linked to the division of their district, so {@link DivisionImport} must have run
- * first. A run is one unit of work: it applies completely or not at all, and it refuses to retire most of the
- * sitting legislators at once, which is what a truncated or wrong file would otherwise do.
- *
- * <p>Sources: a folder of Open States people YAML files, an Open States people CSV or the derived flat CSV (see
- * {@link OpenStatesPeople}), each as a local path or an http(s) URL; a zip (of the YAML folder, or holding one CSV)
- * works either way.
+ * to them. Each legislator is linked to the division of their district by name, so {@link DivisionImport} must
+ * have run first. A run is one unit of work that applies completely or not at all, and it refuses to retire most
+ * sitting legislators at once, which is what a truncated or wrong file would otherwise do. Sources (see
+ * {@link OpenStatesPeople}): a folder of Open States people YAML, an Open States people CSV or the derived flat
+ * CSV, each as a local path or an http(s) URL, or a zip of either.
  */
 public class TargetImport {
 

@@ -21,6 +21,7 @@ import org.chorus.host.domain.target.Division;
 import org.chorus.host.domain.target.Target;
 import org.chorus.host.domain.target.TargetRepository;
 import org.chorus.host.domain.target.TargetStatus;
+import org.chorus.host.infrastructure.config.PlatformConfig;
 import org.chorus.host.infrastructure.json.Json;
 import org.chorus.host.infrastructure.openstates.OcdCrosswalk;
 import org.chorus.host.infrastructure.persistence.JpaRepositories;
@@ -359,6 +360,38 @@ abstract class TargetsPersistenceContract {
                 .collect(Collectors.groupingBy(ImportListener.Progress::outcome, () -> new EnumMap<>(Outcome.class), Collectors.counting()));
         assertThat(byOutcome).containsExactlyInAnyOrderEntriesOf(Map.of(Outcome.UNCHANGED, 197L, Outcome.RETIRED, 1L));
         assertThat(s.toString()).contains("unchanged 197").contains("retired 1");
+    }
+
+    @Test
+    void aRepresentativeWhoMovesToTheSenateIsUpdatedAndTheirOldSeatFallsVacant() throws IOException {
+        String howardFile = "Vanna-Howard-053aae1e-ae76-41b0-912c-39f27f3f6d6f.yml";
+        String howardId = "ocd-person/053aae1e-ae76-41b0-912c-39f27f3f6d6f";
+        // Before March 2026: still the 17th Middlesex representative
+        String before = Files.readString(SharedData.legislatorsYaml().resolve(howardFile))
+                .replace("  type: upper\n", "  type: lower\n").replace("district: First Middlesex", "district: 17th Middlesex")
+                .replace("@masenate.gov", "@mahouse.gov");
+        assertThat(importPeople(yamlCopy(List.of(), Map.of(howardFile, before)).toString()).created()).hasSize(198);
+        assertThat(target(howardId).getTitle()).isEqualTo("Representative");
+        assertThat(tx.inTransaction(() -> repo.findSittingByDivision(MA + "/sldl:17th_middlesex"))).hasSize(1);
+
+        ImportSummary after = importAllYaml();
+        assertThat(after.updated()).containsExactly(howardId);
+        Target howard = target(howardId);
+        assertThat(howard.getTitle()).isEqualTo("Senator");
+        assertThat(howard.getChamber()).isEqualTo("upper");
+        assertThat(howard.getEmail()).isEqualTo("vanna.howard@masenate.gov");
+        assertThat(howard.getDivision().getName()).isEqualTo("First Middlesex");
+        assertThat(tx.inTransaction(() -> repo.findSittingByDivision(MA + "/sldl:17th_middlesex"))).isEmpty();
+    }
+
+    @Test
+    void seedsDistrictsAndLegislatorsFromTheConfiguredReferenceDataFolder() {
+        PlatformConfig config = PlatformConfig.of(Map.of("platform.reference.data.dir", SharedData.dir().toString()));
+        MassachusettsData.Seeded seeded = MassachusettsData.from(config).importInto(divisionImport, targetImport,
+                ImportListener.none());
+        assertThat(seeded.senate().unchanged()).hasSize(40);
+        assertThat(seeded.house().unchanged()).hasSize(160);
+        assertThat(seeded.legislators().created()).hasSize(198);
     }
 
     @Test
