@@ -1,6 +1,5 @@
 package org.chorus.host.infrastructure.geo;
 
-import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -71,9 +70,8 @@ public final class GeoJsonReader {
         String type = null;
         JsonValue crsMember = null;
         List<Feature> features = null;
-        Feature single = null;
-        List<Object> pendingGeometry = null;
-        Map<String, Object> pendingProperties = new LinkedHashMap<>();
+        RawGeometry bareGeometry = null;
+        Map<String, Object> bareProperties = new LinkedHashMap<>();
         while (p.next() == JsonParser.Event.KEY_NAME) {
             String key = p.getString();
             JsonParser.Event e = p.next();
@@ -85,20 +83,22 @@ public final class GeoJsonReader {
                         throw new IOException(name + ": features is not an array");
                     }
                     features = new ArrayList<>();
-                    int i = 0;
-                    while (p.next() == JsonParser.Event.START_OBJECT) {
-                        features.add(feature(p, ++i, name));
+                    JsonParser.Event next;
+                    while ((next = p.next()) == JsonParser.Event.START_OBJECT) {
+                        features.add(feature(p, features.size() + 1, name));
+                    }
+                    if (next != JsonParser.Event.END_ARRAY) {
+                        throw new IOException(name + " feature " + (features.size() + 1) + ": not a Feature object");
                     }
                 }
                 // a bare Feature as the whole file
-                case "properties" -> pendingProperties = properties(p, e);
-                case "geometry" -> pendingGeometry = e == JsonParser.Event.START_OBJECT ? List.of(geometryMember(p)) : null;
+                case "properties" -> bareProperties = properties(p, e);
+                case "geometry" -> bareGeometry = e == JsonParser.Event.START_OBJECT ? geometryMember(p) : null;
                 default -> skip(p, e);
             }
         }
         if ("Feature".equals(type)) {
-            single = new Feature(1, pendingProperties, pendingGeometry == null ? null : build(pendingGeometry.get(0), name, 1));
-            features = List.of(single);
+            features = List.of(new Feature(1, bareProperties, bareGeometry == null ? null : build(bareGeometry, name, 1)));
         } else if (!"FeatureCollection".equals(type)) {
             throw new IOException(name + ": expected a GeoJSON FeatureCollection, found type '" + type + "'");
         } else if (features == null) {
@@ -109,7 +109,7 @@ public final class GeoJsonReader {
 
     private Feature feature(JsonParser p, int index, String name) throws IOException {
         Map<String, Object> props = new LinkedHashMap<>();
-        Object geometry = null;
+        RawGeometry geometry = null;
         String type = null;
         while (p.next() == JsonParser.Event.KEY_NAME) {
             String key = p.getString();
@@ -206,9 +206,9 @@ public final class GeoJsonReader {
         }
     }
 
-    private Geometry build(Object raw, String name, int index) throws IOException {
+    private Geometry build(RawGeometry raw, String name, int index) throws IOException {
         try {
-            return geometry((RawGeometry) raw);
+            return geometry(raw);
         } catch (RuntimeException e) {
             throw new IOException(name + " feature " + index + ": bad geometry: " + e.getMessage(), e);
         }
