@@ -83,6 +83,14 @@ public final class Platform implements AutoCloseable {
             this.actions = new ActionService(tx, campaigns, actionTypes, supporterRepo, recordRepo, outboxRepo, plugins,
                     events, clock, messages, config.baseUrl());
             this.actions.setLetterRepeatWindow(java.time.Duration.ofHours(Long.parseLong(config.get("platform.letters.repeat.hours", "24"))));
+            if (Boolean.parseBoolean(config.get("platform.seed.reference.data", "true"))) {
+                var fetcher = org.chorus.host.infrastructure.sources.SourceFetcher.defaults();
+                new org.chorus.host.application.targets.ReferenceDataSeeder(database.dataSource(), clock).seedIfChanged(
+                        org.chorus.host.application.targets.MassachusettsData.from(config),
+                        new org.chorus.host.application.targets.DivisionImport(tx, targetRepo, fetcher, clock),
+                        new org.chorus.host.application.targets.TargetImport(tx, targetRepo, fetcher, clock))
+                        .ifPresent(s -> targetFinder.forgetTargets());
+            }
             this.startupImport = importer.importFolder(config.campaignsDir());
         } catch (RuntimeException | Error e) {
             database.close();

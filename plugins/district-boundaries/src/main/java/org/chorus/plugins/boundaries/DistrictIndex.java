@@ -1,4 +1,4 @@
-package org.chorus.host.application.targets;
+package org.chorus.plugins.boundaries;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package org.chorus.host.application.targets;
+package org.chorus.plugins.boundaries;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
 import org.chorus.api.DivisionInfo;
 import org.chorus.api.lookup.DistrictMatch;
 import org.chorus.api.lookup.LookupResult;
-import org.chorus.host.application.targets.DistrictIndex.District;
+import org.chorus.plugins.boundaries.DistrictIndex.District;
 import org.junit.jupiter.api.Test;
 
 /** The index on small made-up districts around 42°N, where every expected answer can be worked out by hand. */
