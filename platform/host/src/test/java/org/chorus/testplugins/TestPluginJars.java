@@ -56,6 +56,40 @@ public final class TestPluginJars {
                 List.of(org.chorus.testplugins.broken.SneakyActionType.class), List.of(), null);
     }
 
+    /**
+     * The greeting plugin as a zip, the other packaging PF4J knows: {@code plugin.properties} at the root,
+     * {@code classes/} and {@code lib/} beside it.
+     */
+    public static Path greetingZip(Path dir) {
+        Path zip = dir.resolve("greeting-zipped.zip");
+        try {
+            Files.createDirectories(dir);
+            try (OutputStream os = Files.newOutputStream(zip); java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(os)) {
+                out.putNextEntry(new java.util.zip.ZipEntry("plugin.properties"));
+                out.write(("plugin.id=greeting-zipped\nplugin.version=1.0.0\nplugin.requires=>=1.0.0\n"
+                        + "plugin.description=Greeting packed as a zip\nplugin.provider=Chorus tests\n").getBytes());
+                out.closeEntry();
+                out.putNextEntry(new java.util.zip.ZipEntry("classes/META-INF/extensions.idx"));
+                out.write((org.chorus.testplugins.greeting.GreetingActionType.class.getName() + "\n").getBytes());
+                out.closeEntry();
+                String base = org.chorus.testplugins.greeting.GreetingActionType.class.getName().replace('.', '/');
+                for (Map.Entry<String, byte[]> e : TestResources.matching(n -> n.equals(base + ".class")).entrySet()) {
+                    out.putNextEntry(new java.util.zip.ZipEntry("classes/" + e.getKey()));
+                    out.write(e.getValue());
+                    out.closeEntry();
+                }
+                for (Map.Entry<String, byte[]> r : TestResources.under("testplugins/greeting").entrySet()) {
+                    out.putNextEntry(new java.util.zip.ZipEntry("classes/" + r.getKey()));
+                    out.write(r.getValue());
+                    out.closeEntry();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return zip;
+    }
+
     public static Path write(Path jar, String id, String requires, List<Class<?>> extensions, List<Class<?>> helpers,
                              String resourceRoot) {
         Manifest mf = new Manifest();

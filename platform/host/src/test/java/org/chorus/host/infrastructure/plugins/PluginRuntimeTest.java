@@ -74,6 +74,20 @@ class PluginRuntimeTest {
     }
 
     @Test
+    void aZippedPluginIsExpandedAndLoaded() {
+        Path plugins = dir.resolve("zipped");
+        TestPluginJars.greetingZip(plugins);
+        try (Platform p = TestPlatforms.start(TestPlatforms.withPlugins(TestPlatforms.h2Config(dir), plugins))) {
+            assertThat(p.plugins().statuses()).singleElement().satisfies(s -> {
+                assertThat(s.id()).isEqualTo("greeting-zipped");
+                assertThat(s.state()).isEqualTo("started");
+                assertThat(s.provides()).containsExactly("ActionType:greeting");
+            });
+            assertThat(p.themes().hasTemplate("default", "plugin/greeting-zipped/form.ftlh")).isTrue();
+        }
+    }
+
+    @Test
     void apiOnlyClassLoaderShowsTheApiAndHidesTheHost() {
         assertThat(ApiOnlyClassLoader.isVisible("org.chorus.api.action.ActionType")).isTrue();
         assertThat(ApiOnlyClassLoader.isVisible("org.pf4j.Extension")).isTrue();
