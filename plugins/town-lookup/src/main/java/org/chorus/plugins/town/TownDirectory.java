@@ -277,10 +277,6 @@ final class TownDirectory {
         return skippedVillages;
     }
 
-    boolean isMunicipality(String name) {
-        return municipalities.containsKey(key(name));
-    }
-
     Set<String> municipalities() {
         return new LinkedHashSet<>(municipalities.values());
     }
