@@ -1,0 +1,139 @@
+package org.chorus.plugins.census;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.chorus.api.DivisionInfo;
+import org.chorus.api.MailOutbox;
+import org.chorus.api.Messages;
+import org.chorus.api.PluginContext;
+import org.chorus.api.PluginDataStore;
+import org.chorus.api.PluginSettings;
+import org.chorus.api.TargetDirectory;
+import org.chorus.api.TargetInfo;
+import org.chorus.api.action.CampaignActions;
+import org.chorus.api.lookup.TargetFinder;
+import org.chorus.api.stance.Stances;
+
+/** What the host would lend the plugin: settings, reference data folder, divisions and a clock; nothing else. */
+final class TestContext implements PluginContext {
+
+    final Map<String, String> settings = new HashMap<>();
+    final List<DivisionInfo> divisions = new ArrayList<>();
+    Path referenceData;
+    Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+    TestContext(Path referenceData, List<DivisionInfo> divisions) {
+        this.referenceData = referenceData;
+        this.divisions.addAll(divisions);
+    }
+
+    @Override
+    public String pluginId() {
+        return "census-geocoder";
+    }
+
+    @Override
+    public PluginSettings settings() {
+        return name -> Optional.ofNullable(settings.get(name));
+    }
+
+    @Override
+    public Clock clock() {
+        return Clock.fixed(now, ZoneOffset.UTC);
+    }
+
+    @Override
+    public Logger logger() {
+        return Logger.getLogger("chorus.plugin.census-geocoder");
+    }
+
+    @Override
+    public TargetDirectory targets() {
+        return new TargetDirectory() {
+            @Override
+            public List<DivisionInfo> divisions(String kind) {
+                return divisions.stream().filter(d -> d.kind().equals(kind)).toList();
+            }
+
+            @Override
+            public Optional<DivisionInfo> division(String ocdId) {
+                return divisions.stream().filter(d -> d.ocdId().equals(ocdId)).findFirst();
+            }
+
+            @Override
+            public List<TargetInfo> sittingTargets(String divisionOcdId) {
+                return List.of();
+            }
+
+            @Override
+            public Optional<TargetInfo> target(long id) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<TargetInfo> targetByExternalId(String externalId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<TargetInfo> sittingTargets() {
+                return List.of();
+            }
+        };
+    }
+
+    @Override
+    public Optional<Path> referenceData() {
+        return Optional.ofNullable(referenceData);
+    }
+
+    @Override
+    public MailOutbox outbox() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public PluginDataStore documents() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public DataSource dataSource() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Messages messages(Locale locale) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Path dataDirectory() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public TargetFinder targetFinder() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Stances stances() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CampaignActions campaignActions() {
+        throw new UnsupportedOperationException();
+    }
+}
