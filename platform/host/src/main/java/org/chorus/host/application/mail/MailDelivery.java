@@ -48,8 +48,16 @@ public final class MailDelivery implements AutoCloseable {
         this.queue = queue;
         this.clock = clock;
         this.mailer = settings.smtpHost().isPresent() ? new SmtpMailer(settings) : new SinkMailer(settings.sinkDir());
-        MailComposer.MessageSigner signer = settings.dkim().<MailComposer.MessageSigner>map(DkimSigning::new)
-                .orElse(MailComposer.MessageSigner.NONE);
+        MailComposer.MessageSigner signer = MailComposer.MessageSigner.NONE;
+        if (settings.dkim().isPresent()) {
+            // Not a method reference: linking one would load the DKIM classes (and, through them, Angus' SMTPMessage)
+            // even when DKIM is off.
+            try {
+                signer = new DkimSigning(settings.dkim().get());
+            } catch (LinkageError e) {
+                throw new IllegalStateException("DKIM signing needs the Angus Mail classes of the server: " + e, e);
+            }
+        }
         this.composer = new MailComposer(mailer.session(), clock, settings.fromAddress(), settings.bounceAddress(), signer);
         this.retry = new RetryPolicy(settings.maxAttempts(), settings.backoffBase(), settings.backoffMax());
         this.worker = newWorker();

@@ -91,7 +91,9 @@ public final class SmtpMailer implements Mailer {
                 if (code == null || code == 421 || !stillConnected()) {
                     close(); // dropped, timed out or closing: the next message opens a new connection
                 }
-                throw new DeliveryException((code == null ? "" : code + " ") + describe(e), permanent, false, e);
+                String why = describe(e);
+                throw new DeliveryException(code == null || why.startsWith(code.toString()) ? why : code + " " + why,
+                        permanent, false, e);
             }
         }
 
