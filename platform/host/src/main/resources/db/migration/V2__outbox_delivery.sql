@@ -18,4 +18,3 @@ ALTER TABLE outbox_message ADD CONSTRAINT fk_outbox_digest FOREIGN KEY (digest_i
 
 CREATE INDEX ix_outbox_domain_claimed ON outbox_message (to_domain, claimed_at);
 CREATE INDEX ix_outbox_digest ON outbox_message (digest_id);
-CREATE INDEX ix_outbox_digest_pending ON outbox_message (digest_key, state, created_at);

@@ -11,7 +11,7 @@ import org.chorus.host.infrastructure.config.PlatformConfig;
  * the outbox delivers to the local sink.
  */
 public record MailSettings(Optional<String> smtpHost, int smtpPort, Optional<String> username, String password,
-                           boolean starttls, Duration connectTimeout, Duration readTimeout,
+                           boolean starttls, Duration connectTimeout, Duration readTimeout, Optional<String> heloName,
                            String fromAddress, Optional<String> bounceAddress,
                            boolean workerEnabled, Duration interval, int batchSize, int maxAttempts,
                            Duration backoffBase, Duration backoffMax, Duration lease, int ratePerDomainPerMinute,
@@ -49,6 +49,7 @@ public record MailSettings(Optional<String> smtpHost, int smtpPort, Optional<Str
                 starttls,
                 Duration.ofMillis(integer(c, "platform.mail.smtp.connect.timeout.millis", 10_000)),
                 Duration.ofMillis(integer(c, "platform.mail.smtp.read.timeout.millis", 30_000)),
+                c.get("platform.mail.smtp.helo"),
                 c.get("platform.mail.from.address", "letters@" + mailDomain),
                 c.get("platform.mail.bounce.address"),
                 Boolean.parseBoolean(c.get("platform.mail.worker.enabled", "true")),

@@ -53,6 +53,9 @@ public final class SmtpMailer implements Mailer {
         p.setProperty("mail.smtp.timeout", Long.toString(s.readTimeout().toMillis()));
         p.setProperty("mail.smtp.writetimeout", Long.toString(s.readTimeout().toMillis()));
         p.setProperty("mail.smtp.from", s.bounceAddress().orElse(s.fromAddress()));
+        // The EHLO name, looked up once: left unset, every connection (every batch) resolves the local host name.
+        p.setProperty("mail.smtp.localhost", s.heloName().orElseGet(SmtpMailer::localHostName));
+        p.setProperty("mail.smtp.quitwait", "false"); // the batch is over; the reply to QUIT changes nothing
         if (username != null) {
             p.setProperty("mail.smtp.auth", "true");
         }
@@ -63,6 +66,15 @@ public final class SmtpMailer implements Mailer {
             p.setProperty("mail.smtp.ssl.checkserveridentity", "true");
         }
         this.session = Session.getInstance(p);
+    }
+
+    private static String localHostName() {
+        try {
+            String name = java.net.InetAddress.getLocalHost().getCanonicalHostName();
+            return name == null || name.isBlank() ? "localhost" : name;
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     @Override

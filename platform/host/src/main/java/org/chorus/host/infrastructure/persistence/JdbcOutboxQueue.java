@@ -33,7 +33,14 @@ public final class JdbcOutboxQueue implements OutboxQueue {
     private static final String DUE = "digest_key IS NULL AND ((state IN ('QUEUED', 'FAILED') AND next_attempt_at <= ?)"
             + " OR (state = 'SENDING' AND claimed_at <= ?))";
 
-    private static final String CANDIDATES = "SELECT id, to_domain, state FROM outbox_message WHERE " + DUE
+    /*
+     * The candidates come from two queries, not one with the OR of DUE: each is a range of ix_outbox_due
+     * (state, next_attempt_at), while the OR made H2 scan every row without a digest key, i.e. the whole history.
+     */
+    private static final String STALE_CANDIDATES = "SELECT id, to_domain, state FROM outbox_message"
+            + " WHERE state = 'SENDING' AND claimed_at <= ? AND digest_key IS NULL ORDER BY next_attempt_at, id LIMIT ?";
+    private static final String DUE_CANDIDATES = "SELECT id, to_domain, state FROM outbox_message"
+            + " WHERE state IN ('QUEUED', 'FAILED') AND next_attempt_at <= ? AND digest_key IS NULL"
             + " ORDER BY next_attempt_at, id LIMIT ?";
 
     private static final String TAKE = "UPDATE outbox_message SET state = 'SENDING', claimed_at = ?, claimed_by = ?,"
@@ -65,16 +72,10 @@ public final class JdbcOutboxQueue implements OutboxQueue {
             boolean pg = dialect == Database.Dialect.POSTGRESQL;
             c.setAutoCommit(!pg); // H2: every statement its own short transaction; PostgreSQL: one, holding the row locks
             try {
-                List<Candidate> candidates = new ArrayList<>();
-                try (PreparedStatement q = c.prepareStatement(CANDIDATES + (pg ? " FOR UPDATE SKIP LOCKED" : ""))) {
-                    q.setTimestamp(1, ts(now));
-                    q.setTimestamp(2, ts(staleBefore));
-                    q.setInt(3, limit);
-                    try (ResultSet rs = q.executeQuery()) {
-                        while (rs.next()) {
-                            candidates.add(new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3)));
-                        }
-                    }
+                // Stale claims first: they are the oldest work, and few.
+                List<Candidate> candidates = candidates(c, STALE_CANDIDATES, staleBefore, limit, pg);
+                if (candidates.size() < limit) {
+                    candidates.addAll(candidates(c, DUE_CANDIDATES, now, limit - candidates.size(), pg));
                 }
                 if (candidates.isEmpty()) {
                     commit(c, pg);
@@ -112,6 +113,21 @@ public final class JdbcOutboxQueue implements OutboxQueue {
         } catch (SQLException e) {
             throw new IllegalStateException("outbox claim failed: " + e.getMessage(), e);
         }
+    }
+
+    private static List<Candidate> candidates(Connection c, String sql, Instant before, int limit, boolean pg)
+            throws SQLException {
+        List<Candidate> out = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement(sql + (pg ? " FOR UPDATE SKIP LOCKED" : ""))) {
+            q.setTimestamp(1, ts(before));
+            q.setInt(2, limit);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Candidate(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+        }
+        return out;
     }
 
     /** How many more claims the domain may have now, and when the oldest claim in the window leaves it. */
