@@ -31,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.chorus.host.MutableClock;
 import org.chorus.host.TestDatabases;
@@ -92,6 +93,7 @@ class OutboxDeliveryTest {
     Platform platform;
     GreenMail greenMail;
     FakeSmtpServer fake;
+    ScheduledExecutorService scheduler; // null: the test drives the worker itself
 
     Platform start(String db, Map<String, String> extra) throws Exception {
         Path campaigns = Files.createDirectories(dir.resolve("campaigns"));
@@ -110,7 +112,8 @@ class OutboxDeliveryTest {
         config.put("platform.mail.smtp.read.timeout.millis", "5000");
         config.putAll(extra);
         TestDatabases.configure(db, config);
-        platform = Platform.start(PlatformConfig.of(config), clock, Runnable::run);
+        platform = scheduler == null ? Platform.start(PlatformConfig.of(config), clock, Runnable::run)
+                : Platform.start(PlatformConfig.of(config), clock, Runnable::run, scheduler);
         return platform;
     }
 
@@ -118,6 +121,9 @@ class OutboxDeliveryTest {
     void stop() throws Exception {
         if (platform != null) {
             platform.close();
+        }
+        if (scheduler != null) {
+            scheduler.shutdownNow();
         }
         if (config != null) {
             TestDatabases.cleanUp(config);
@@ -413,6 +419,34 @@ class OutboxDeliveryTest {
 
     @ParameterizedTest
     @MethodSource("org.chorus.host.TestDatabases#names")
+    void aServerThatStopsAnsweringIsATransientFailureAndTheBatchGoesOnOverANewConnection(String db) throws Exception {
+        fake = new FakeSmtpServer(rcpt -> "250 2.1.5 ok", rcpt -> {
+            if (rcpt.startsWith("slow")) {
+                try {
+                    Thread.sleep(1_500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return "250 2.0.0 queued";
+        });
+        start(db, Map.of("platform.mail.smtp.host", "127.0.0.1", "platform.mail.smtp.port", Integer.toString(fake.port()),
+                "platform.mail.smtp.read.timeout.millis", "500"));
+        long slow = insert("slow@a.example", null, "Hello");
+        long ok = insert("ok@a.example", null, "Hello");
+
+        OutboxWorker.Report r = run();
+
+        assertThat(r.failed()).isEqualTo(1);
+        assertThat(r.sent()).isEqualTo(1);
+        assertThat(row(slow).getState()).isEqualTo(OutboxState.FAILED);
+        assertThat(row(slow).getLastError()).contains("timed out");
+        assertThat(row(ok).getState()).isEqualTo(OutboxState.SENT);
+        assertThat(fake.connections.get()).as("the timed-out connection is dropped, the next letter opens one").isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.chorus.host.TestDatabases#names")
     void aHeaderWithALineBreakNeverGoesOut(String db) throws Exception {
         int port = freePort();
         greenMail(port);
@@ -613,6 +647,32 @@ class OutboxDeliveryTest {
             idle = r.claimed() == 0 ? idle + 1 : 0;
         }
         return sent;
+    }
+
+    @Test
+    void onTheContainerScheduleTheWorkerDeliversInTheBackground() throws Exception {
+        scheduler = Executors.newSingleThreadScheduledExecutor();
+        start("h2", Map.of("platform.mail.worker.interval.millis", "50"));
+        submit("write", "Jane", "Doe", "jane@example.org", "Salem", "Hello.");
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!rows().stream().allMatch(r -> r.getState() == OutboxState.SENT) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(rows()).hasSize(2).allSatisfy(r -> assertThat(r.getState()).isEqualTo(OutboxState.SENT));
+        assertThat(platform.mail().sink().list(10)).hasSize(2);
+    }
+
+    @Test
+    void theScheduleCanBeSwitchedOff() throws Exception {
+        scheduler = Executors.newSingleThreadScheduledExecutor();
+        start("h2", Map.of("platform.mail.worker.interval.millis", "50", "platform.mail.worker.enabled", "false"));
+        submit("write", "Jane", "Doe", "jane@example.org", "Salem", "Hello.");
+
+        Thread.sleep(300);
+
+        assertThat(rows()).hasSize(2).allSatisfy(r -> assertThat(r.getState()).isEqualTo(OutboxState.QUEUED));
+        assertThat(run().sent()).as("the worker still answers a direct call").isEqualTo(2);
     }
 
     @Test
