@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.chorus.host.domain.outbox.OutboxKind;
 import org.chorus.host.domain.outbox.OutboxMessage;
@@ -75,9 +74,11 @@ public final class DigestJob {
         if (cutoff.equals(lastCutoff)) {
             return 0;
         }
-        int n = run(cutoff);
-        lastCutoff = cutoff; // only after a run without error: a failed run is tried again on the next tick
-        return n;
+        Outcome o = foldAll(cutoff);
+        if (o.failedGroups() == 0) {
+            lastCutoff = cutoff; // only after a clean run: a group that failed is tried again on the next tick
+        }
+        return o.queued();
     }
 
     /** Start of the latest day whose digests are due at {@code now}. */
@@ -93,6 +94,13 @@ public final class DigestJob {
      * @return the number of digest messages queued
      */
     public int run(Instant cutoff) {
+        return foldAll(cutoff).queued();
+    }
+
+    private record Outcome(int queued, int failedGroups) {
+    }
+
+    private Outcome foldAll(Instant cutoff) {
         List<OutboxMessage> waiting = tx.inTransaction(() -> tx.em().createQuery(
                         "SELECT m FROM OutboxMessage m WHERE m.digestKey IS NOT NULL AND m.digestId IS NULL"
                                 + " AND m.state = :queued AND m.kind = :letter AND m.createdAt < :cutoff"
@@ -107,19 +115,22 @@ public final class DigestJob {
                     m.getCreatedAt().atZone(zone).toLocalDate()), k -> new ArrayList<>()).add(m);
         }
         int queued = 0;
+        int failed = 0;
         for (Map.Entry<Key, List<OutboxMessage>> g : groups.entrySet()) {
             try {
                 queued += tx.inTransaction(() -> fold(g.getKey(), g.getValue(), clock.instant()));
             } catch (PersistenceException | IllegalStateException e) {
-                // Another node made this digest first (unique Message-ID), or took some of its letters.
-                LOG.log(Level.INFO, "Digest for " + g.getKey() + " not made here: " + e.getMessage(), e);
+                // Another node made this digest first (unique Message-ID) or took some of its letters, and then the
+                // next run finds nothing left to do; or the database failed, and the next run tries again.
+                failed++;
+                LOG.warning("Digest for " + g.getKey() + " not made now: " + e.getMessage());
             }
         }
         if (queued > 0) {
             int n = queued;
             LOG.info(() -> "Queued " + n + " digest messages for " + waiting.size() + " letters");
         }
-        return queued;
+        return new Outcome(queued, failed);
     }
 
     /** One group in one transaction: the digest row(s), then the letters pointed at them. */
@@ -177,7 +188,11 @@ public final class DigestJob {
         String town = s == null ? null : s.getTown();
         String who = number + ". " + name + (town == null || town.isBlank() ? "" : ", " + town)
                 + (m.getReplyTo() == null ? "" : " <" + m.getReplyTo() + ">");
-        String text = RULE + "\n" + who + "\n   Subject: " + m.getSubject() + "\n\n" + m.getBody().strip() + "\n\n";
+        String letter = m.getBody().strip();
+        if (letter.length() > MAX_BODY_CHARS - 10_000) { // one letter alone must still fit in a digest
+            letter = letter.substring(0, MAX_BODY_CHARS - 10_000) + "\n[... cut: the letter is too long for a digest]";
+        }
+        String text = RULE + "\n" + who + "\n   Subject: " + m.getSubject() + "\n\n" + letter + "\n\n";
         return new Section(m.getId(), text);
     }
 
