@@ -650,6 +650,24 @@ class OutboxDeliveryTest {
     }
 
     @Test
+    void aRefusedLoginIsTransientNotDead() throws Exception {
+        int port = freePort();
+        greenMail(port).setUser("letters@chorus.example", "letters", "the-right-one");
+        start("h2", Map.of("platform.mail.smtp.host", "127.0.0.1", "platform.mail.smtp.port", Integer.toString(port),
+                "platform.mail.smtp.username", "letters", "platform.mail.smtp.password", "a-wrong-one"));
+        submit("write", "Jane", "Doe", "jane@example.org", "Salem", "Hello.");
+
+        OutboxWorker.Report r = run();
+
+        assertThat(r.failed()).as("a configuration problem must not kill the letters").isEqualTo(2);
+        assertThat(rows()).allSatisfy(row -> {
+            assertThat(row.getState()).isEqualTo(OutboxState.FAILED);
+            assertThat(row.getLastError()).contains("SMTP login to 127.0.0.1:" + port + " refused");
+        });
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
     void onTheContainerScheduleTheWorkerDeliversInTheBackground() throws Exception {
         scheduler = Executors.newSingleThreadScheduledExecutor();
         start("h2", Map.of("platform.mail.worker.interval.millis", "50"));
