@@ -32,6 +32,12 @@ public final class TestPluginJars {
                 List.of(), "testplugins/greeting");
     }
 
+    /** An action type that writes two letters (senator, representative), optionally for the daily digest. */
+    public static Path letters(Path dir) {
+        return write(dir.resolve("letters-plugin.jar"), "letters", ">=1.0.0 & <2.0.0",
+                List.of(org.chorus.testplugins.letters.LettersActionType.class), List.of(), null);
+    }
+
     /** An action type whose form and submit always throw. */
     public static Path flaky(Path dir) {
         return write(dir.resolve("flaky-plugin.jar"), "flaky", ">=1.0.0",

@@ -7,17 +7,21 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.logging.Logger;
 import org.chorus.api.Messages;
+import org.chorus.host.application.mail.MailDelivery;
 import org.chorus.host.domain.action.ActionRecordRepository;
 import org.chorus.host.domain.campaign.CampaignRepository;
 import org.chorus.host.domain.outbox.OutboxRepository;
 import org.chorus.host.domain.supporter.SupporterRepository;
 import org.chorus.host.domain.target.TargetRepository;
 import org.chorus.host.infrastructure.config.PlatformConfig;
+import org.chorus.host.infrastructure.mail.MailSettings;
 import org.chorus.host.infrastructure.persistence.Database;
+import org.chorus.host.infrastructure.persistence.JdbcOutboxQueue;
 import org.chorus.host.infrastructure.persistence.JpaRepositories;
 import org.chorus.host.infrastructure.persistence.PluginMigrations;
 import org.chorus.host.infrastructure.persistence.Transactions;
@@ -46,8 +50,9 @@ public final class Platform implements AutoCloseable {
     private final EventBus events;
     private final CampaignImporter.Report startupImport;
     private final TargetFinderService targetFinder;
+    private final MailDelivery mail;
 
-    private Platform(PlatformConfig config, Clock clock, Executor async) {
+    private Platform(PlatformConfig config, Clock clock, Executor async, ScheduledExecutorService scheduler) {
         long t0 = System.nanoTime();
         this.config = config;
         this.clock = clock;
@@ -91,7 +96,14 @@ public final class Platform implements AutoCloseable {
                         new org.chorus.host.application.targets.TargetImport(tx, targetRepo, fetcher, clock))
                         .ifPresent(s -> targetFinder.forgetTargets());
             }
+            String mailDomain = java.net.URI.create(config.baseUrl()).getHost() == null ? "localhost"
+                    : java.net.URI.create(config.baseUrl()).getHost();
+            this.mail = new MailDelivery(MailSettings.from(config, mailDomain),
+                    new JdbcOutboxQueue(database.dataSource(), database.dialect()), tx, clock, config.organizationName());
             this.startupImport = importer.importFolder(config.campaignsDir());
+            if (scheduler != null) {
+                mail.start(scheduler); // after the import: a running worker only ever sees a started platform
+            }
         } catch (RuntimeException | Error e) {
             database.close();
             throw e;
@@ -121,8 +133,17 @@ public final class Platform implements AutoCloseable {
                 java.util.Map.of(), java.util.List.of())));
     }
 
+    /** A platform whose mail outbox is delivered only when someone calls its worker (tests, tools). */
     public static Platform start(PlatformConfig config, Clock clock, Executor async) {
-        return new Platform(config, clock, async);
+        return new Platform(config, clock, async, null);
+    }
+
+    /**
+     * A platform that delivers its mail outbox on {@code scheduler} (unless {@code platform.mail.worker.enabled}
+     * is false). The container passes its managed scheduled executor.
+     */
+    public static Platform start(PlatformConfig config, Clock clock, Executor async, ScheduledExecutorService scheduler) {
+        return new Platform(config, clock, async, scheduler);
     }
 
     public PlatformConfig config() { return config; }
@@ -138,13 +159,18 @@ public final class Platform implements AutoCloseable {
     public EventBus events() { return events; }
     public CampaignImporter.Report startupImport() { return startupImport; }
     public TargetFinderService targetFinder() { return targetFinder; }
+    public MailDelivery mail() { return mail; }
 
     @Override
     public void close() {
         try {
-            plugins.close();
+            mail.close(); // first: a batch in progress still needs the database
         } finally {
-            database.close();
+            try {
+                plugins.close();
+            } finally {
+                database.close();
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package org.chorus.host.interfaces;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -16,7 +17,8 @@ import org.chorus.host.infrastructure.config.PlatformConfig;
 
 /**
  * Starts the platform when the application starts (not on the first request, so "ready" means ready) and
- * stops it with the application. Asynchronous work runs on the server's managed executor.
+ * stops it with the application. Asynchronous work runs on the server's managed executor, the mail outbox
+ * worker on its managed scheduled executor.
  */
 @ApplicationScoped
 public class PlatformBootstrap {
@@ -28,6 +30,10 @@ public class PlatformBootstrap {
 
     @Resource
     ManagedExecutorService executor;
+
+    /** Runs the mail outbox worker (see {@code MailDelivery}); managed, so it stops with the application. */
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
     private volatile Platform platform;
 
@@ -43,7 +49,7 @@ public class PlatformBootstrap {
                 p = platform;
                 if (p == null) {
                     try {
-                        p = Platform.start(config, Clock.systemUTC(), executor);
+                        p = Platform.start(config, Clock.systemUTC(), executor, scheduler);
                     } catch (RuntimeException e) {
                         LOG.log(Level.SEVERE, "The platform could not start: " + e.getMessage(), e);
                         throw e;

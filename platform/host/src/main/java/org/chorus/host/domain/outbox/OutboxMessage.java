@@ -11,8 +11,12 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Locale;
 
-/** A message waiting for (or past) delivery. Committed with the action that caused it. */
+/**
+ * A message waiting for (or past) delivery. Committed with the action that caused it; from then on only the
+ * delivery worker changes it (see {@link OutboxQueue} and {@link OutboxState}).
+ */
 @Entity
 @Table(name = "outbox_message")
 @NamedQuery(name = "OutboxMessage.countRecentToTarget",
@@ -39,6 +43,9 @@ public class OutboxMessage {
     private String pluginId;
     @Column(name = "to_address")
     private String toAddress;
+    /** Lower-cased domain of {@link #toAddress}: the key of the per-domain rate limit. */
+    @Column(name = "to_domain")
+    private String toDomain;
     @Column(name = "to_name")
     private String toName;
     @Column(name = "from_name")
@@ -49,6 +56,11 @@ public class OutboxMessage {
     private String body;
     @Column(name = "digest_key")
     private String digestKey;
+    @Enumerated(EnumType.STRING)
+    private OutboxKind kind = OutboxKind.LETTER;
+    /** The DIGEST row this letter was folded into; null for letters sent on their own and for digests. */
+    @Column(name = "digest_id")
+    private Long digestId;
     /** Deterministic per row, so a resend after a crash is recognisable downstream as the same message. */
     @Column(name = "message_id")
     private String messageId;
@@ -75,6 +87,7 @@ public class OutboxMessage {
                          String subject, String body, Instant now) {
         this.messageId = messageId;
         this.toAddress = toAddress;
+        this.toDomain = domainOf(toAddress);
         this.toName = toName;
         this.fromName = fromName;
         this.replyTo = replyTo;
@@ -101,6 +114,20 @@ public class OutboxMessage {
         this.lastError = why;
     }
 
+    /** A digest message (see {@link OutboxKind#DIGEST}); delivered by the worker like any letter. */
+    public static OutboxMessage digest(String messageId, String toAddress, String toName, String fromName,
+                                       String subject, String body, Instant now) {
+        OutboxMessage m = new OutboxMessage(messageId, toAddress, toName, fromName, null, subject, body, now);
+        m.kind = OutboxKind.DIGEST;
+        return m;
+    }
+
+    /** The part after the last {@code @}, lower-cased; the whole address when it has none (then it fails at send). */
+    public static String domainOf(String address) {
+        int at = address.lastIndexOf('@');
+        return address.substring(at + 1).trim().toLowerCase(Locale.ROOT);
+    }
+
     public Long getId() { return id; }
     public Long getActionRecordId() { return actionRecordId; }
     public Long getCampaignId() { return campaignId; }
@@ -108,12 +135,15 @@ public class OutboxMessage {
     public Long getTargetId() { return targetId; }
     public String getPluginId() { return pluginId; }
     public String getToAddress() { return toAddress; }
+    public String getToDomain() { return toDomain; }
     public String getToName() { return toName; }
     public String getFromName() { return fromName; }
     public String getReplyTo() { return replyTo; }
     public String getSubject() { return subject; }
     public String getBody() { return body; }
     public String getDigestKey() { return digestKey; }
+    public OutboxKind getKind() { return kind; }
+    public Long getDigestId() { return digestId; }
     public String getMessageId() { return messageId; }
     public OutboxState getState() { return state; }
     public int getAttempts() { return attempts; }
