@@ -80,6 +80,29 @@ class EmailLegislatorsIT {
         assertThat(letters).contains("Dear Senator Edwards,").contains("Dear Representative Livingstone,")
                 .contains("As your constituent in").contains("Maria Santos").contains("24 Beacon St");
 
+        // Without an SMTP server the worker delivers to the sink folder: both letters arrive, addressed properly.
+        java.nio.file.Path sink = ItEnvironment.DIR.resolve("data/mail-sink");
+        java.util.List<String> mine = new java.util.ArrayList<>();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (mine.size() < 2 && System.currentTimeMillis() < deadline) {
+            mine.clear();
+            try (var files = java.nio.file.Files.list(sink)) {
+                for (java.nio.file.Path f : files.toList()) {
+                    String eml = java.nio.file.Files.readString(f);
+                    if (eml.contains(email)) {
+                        mine.add(eml);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // not created yet
+            }
+            sleep(500);
+        }
+        assertThat(mine).hasSize(2);
+        assertThat(mine).anySatisfy(eml -> assertThat(eml).contains("To: Senator Lydia Edwards <lydia.edwards@masenate.gov>"));
+        assertThat(mine).allSatisfy(eml -> assertThat(eml).contains("Reply-To: " + email).contains("Maria Santos via")
+                .contains("Message-ID: <"));
+
         HttpResponse<String> again = http().postForm(ACTION, form(email));
         assertThat(again.statusCode()).isEqualTo(303);
         Document second = Jsoup.parse(http().get(java.net.URI.create(again.headers().firstValue("Location").orElseThrow()).getPath()).body());
@@ -140,5 +163,13 @@ class EmailLegislatorsIT {
         assertThat(json).contains("Dear Senator Edwards,").contains("Dear Representative Livingstone,")
                 .contains("As your constituent in Boston");
         assertThat(http().get("/plugins/email-legislators/preview?campaign=nope&action=x").statusCode()).isEqualTo(404);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -11,9 +11,10 @@ import org.chorus.api.TargetInfo;
  * @param point      the point used, if any
  * @param source     which lookup answered ({@code none} when nothing did)
  * @param degraded   true when a preferred service (e.g. the geocoder) was unavailable and a fallback answered
+ * @param place      the city or town the supporter was placed in, when a lookup knows it
  */
 public record FoundTargets(List<District> districts, List<District> candidates, GeoPoint point, String source,
-                           boolean degraded) {
+                           boolean degraded, String place) {
 
     public FoundTargets {
         districts = List.copyOf(districts);

@@ -107,13 +107,13 @@ public class TargetFinderService implements TargetFinder, Stances {
                 LookupResult r = runtime.invoker().call(l.pluginId(), "TargetLookup.lookup", () -> l.extension().lookup(current));
                 if (r != null && !r.isEmpty()) {
                     return resolve(r.point() == null && current.point() != null
-                            ? new LookupResult(r.districts(), r.candidates(), current.point(), r.source()) : r, degraded);
+                            ? new LookupResult(r.districts(), r.candidates(), current.point(), r.source(), r.place()) : r, degraded);
                 }
             } catch (PluginFailure e) {
                 degraded = true;
             }
         }
-        return new FoundTargets(List.of(), List.of(), q.point(), "none", degraded);
+        return new FoundTargets(List.of(), List.of(), q.point(), "none", degraded, null);
     }
 
     private static int priority(PluginRuntime runtime, PluginRuntime.Contributed<TargetLookup> l) {
@@ -137,7 +137,7 @@ public class TargetFinderService implements TargetFinder, Stances {
 
     private FoundTargets resolve(LookupResult r, boolean degraded) {
         return new FoundTargets(r.districts().stream().map(this::district).toList(),
-                r.candidates().stream().map(this::district).toList(), r.point(), r.source(), degraded);
+                r.candidates().stream().map(this::district).toList(), r.point(), r.source(), degraded, r.place());
     }
 
     private FoundTargets.District district(DistrictMatch m) {

@@ -266,7 +266,8 @@ public class EmailLegislatorsAction implements ActionType {
             }
         }
 
-        String resolvedTown = town;
+        // A supporter who gave only a ZIP code still signs from their town, as the lookup placed them.
+        String resolvedTown = !town.isEmpty() ? town : found.place() == null ? "" : found.place();
         Letters.Constituent c = new Letters.Constituent(first, last, street, resolvedTown, zip);
         Messages english = context.messages(Locale.ENGLISH);
         List<Letters.Letter> letters = Letters.compose(s, targets, c, s.lockText() ? null : body, personal,

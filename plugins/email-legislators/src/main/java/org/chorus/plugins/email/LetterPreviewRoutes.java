@@ -63,7 +63,9 @@ public class LetterPreviewRoutes implements PluginRoutes {
         String first = nonNull(request.param("first_name"));
         String last = nonNull(request.param("last_name"));
         Letters.Constituent c = new Letters.Constituent(first.isEmpty() ? v.messages().get("emailLegislators.placeholder.supporter.first_name") : first,
-                last, nonNull(request.param("street")), nonNull(request.param("town")), nonNull(request.param("zip")));
+                last, nonNull(request.param("street")),
+                request.param("town") == null || request.param("town").isBlank() ? nonNull(found.place()) : request.param("town").trim(),
+                nonNull(request.param("zip")));
         List<Letters.Letter> letters = Letters.compose(s, targets, c, s.lockText() ? null : request.param("body"),
                 request.param("personal"), context.stances(), v.messages(), context.messages(Locale.ENGLISH),
                 v.campaign().title(), v.campaign().organizationName());

@@ -43,7 +43,8 @@ final class Letters {
         v.put("supporter.first_name", c.firstName());
         v.put("supporter.last_name", c.lastName());
         v.put("supporter.full_name", c.fullName());
-        v.put("supporter.town", c.town());
+        // Without a town (e.g. "use my location"), the district name reads well in "your constituent in …".
+        v.put("supporter.town", c.town() == null || c.town().isBlank() ? t.divisionName() : c.town());
         v.put("supporter.street", c.street());
         v.put("supporter.zip", c.zip());
         v.put("target.title", t.title());

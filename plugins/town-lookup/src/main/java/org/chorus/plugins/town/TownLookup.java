@@ -120,7 +120,8 @@ public class TownLookup implements TargetLookup {
         }
         context.logger().fine(() -> "town lookup: " + places.towns() + " from " + places.from() + " → "
                 + settled.size() + " settled, " + candidates.size() + " candidates");
-        return new LookupResult(settled, candidates, null, id());
+        // The town is also what the letter signs with, when the supporter gave only a ZIP code.
+        return new LookupResult(settled, candidates, null, id(), places.towns().size() == 1 ? places.towns().get(0) : null);
     }
 
     private Places places(TownDirectory dir, LookupQuery q) {
