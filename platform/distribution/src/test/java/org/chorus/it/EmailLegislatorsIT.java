@@ -157,6 +157,20 @@ class EmailLegislatorsIT {
     }
 
     @Test
+    void withoutJavaScriptThePreviewButtonShowsEachLegislatorsLetterBeforeSending() {
+        Map<String, String> f = form("preview+" + UUID.randomUUID() + "@example.org");
+        f.put("preview", "1");
+        HttpResponse<String> r = http().postForm(ACTION, f);
+        assertThat(r.statusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(r.body());
+        assertThat(page.select("#action-email-your-legislators-prompts").text()).contains("Here are your letters");
+        assertThat(page.select(".el-preview-letter h4").eachText())
+                .containsExactly("To Senator Lydia Edwards (Third Suffolk)", "To Representative Jay Livingstone (8th Suffolk)");
+        assertThat(page.select("#field-email-your-legislators-first_name").attr("value")).isEqualTo("Maria");
+        assertThat(page.select(".error-summary")).isEmpty();
+    }
+
+    @Test
     void theLivePreviewShowsEachLegislatorsLetter() {
         String json = http().get("/plugins/email-legislators/preview?campaign=safe-communities-act&action=email-your-legislators"
                 + "&lat=42.3588&lon=-71.0637&first_name=Maria&last_name=Santos&zip=02133&town=Boston").body();

@@ -5,12 +5,23 @@ import java.util.Map;
 import org.chorus.api.OutboundEmail;
 
 /** The verdict on a submission. */
-public sealed interface SubmissionOutcome permits SubmissionOutcome.Rejected, SubmissionOutcome.Accepted {
+public sealed interface SubmissionOutcome
+        permits SubmissionOutcome.Rejected, SubmissionOutcome.Incomplete, SubmissionOutcome.Accepted {
 
     /** The form comes back with these errors and the supporter's input kept. */
     record Rejected(List<FieldError> errors) implements SubmissionOutcome {
         public Rejected {
             errors = List.copyOf(errors);
+        }
+    }
+
+    /**
+     * Nothing wrong, but not done: the form comes back (as typed, with a 200) with these prompts, e.g. "here are
+     * your letters, edit them if you like, then send". The action type's form shows whatever the step needs.
+     */
+    record Incomplete(List<FieldError> prompts) implements SubmissionOutcome {
+        public Incomplete {
+            prompts = List.copyOf(prompts);
         }
     }
 

@@ -57,6 +57,10 @@ public class ActionService {
         record Rejected(CampaignSnapshot campaign, String actionKey, List<FieldError> errors) implements Outcome {
         }
 
+        /** Not done yet (e.g. a preview): the form comes back with prompts, not errors. */
+        record Incomplete(CampaignSnapshot campaign, String actionKey, List<FieldError> prompts) implements Outcome {
+        }
+
         /** Done before (e.g. already signed); nothing new was stored. */
         record Repeat(CampaignSnapshot campaign, String actionKey, Instant firstTakenAt) implements Outcome {
         }
@@ -135,6 +139,9 @@ public class ActionService {
         SubmissionOutcome verdict = plugins.invoker().call(pluginId, "ActionType.submit", () -> type.get().extension().submit(submission));
         if (verdict instanceof SubmissionOutcome.Rejected r) {
             return new Outcome.Rejected(campaign, action.key(), r.errors());
+        }
+        if (verdict instanceof SubmissionOutcome.Incomplete i) {
+            return new Outcome.Incomplete(campaign, action.key(), i.prompts());
         }
         SubmissionOutcome.Accepted accepted = (SubmissionOutcome.Accepted) verdict;
         List<FieldError> supporterErrors = SupporterInput.check(accepted.supporter(), m);

@@ -142,6 +142,16 @@ public class EmailLegislatorsAction implements ActionType {
             }
         }
         model.put("districtChoices", choices);
+        // The no-JavaScript preview step: the letters each legislator would get, rendered on the server.
+        List<Map<String, Object>> letters = List.of();
+        if (view.values().containsKey("preview") && view.errors().isEmpty()) {
+            var preview = LetterPreviewRoutes.preview(context, view, view.values()::get);
+            if (preview != null) {
+                letters = preview.letters();
+            }
+        }
+        model.put("letters", letters);
+        model.put("previewHeading", m.get("emailLegislators.preview.heading"));
         return new Fragment("form.ftlh", model);
     }
 
@@ -254,6 +264,9 @@ public class EmailLegislatorsAction implements ActionType {
         }
         if (!choose.isEmpty()) {
             return new SubmissionOutcome.Rejected(choose);
+        }
+        if (!sub.field("preview").isEmpty() && !targets.isEmpty()) {
+            return new SubmissionOutcome.Incomplete(List.of(new FieldError("", m.get("emailLegislators.preview.ready"))));
         }
         if (targets.isEmpty()) {
             return new SubmissionOutcome.Rejected(List.of(new FieldError("", vacant.isEmpty()

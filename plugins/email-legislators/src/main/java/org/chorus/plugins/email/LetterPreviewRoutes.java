@@ -44,31 +44,57 @@ public class LetterPreviewRoutes implements PluginRoutes {
             return new PluginResponse.Json(404, Map.of("error", "no such campaign action"));
         }
         ActionView v = view.get();
-        LetterSettings s = LetterSettings.of(v.settings());
-        FoundTargets found = context.targetFinder().find(EmailLegislatorsAction.query(name -> {
+        Preview preview = preview(context, v, name -> {
             String p = request.param(name);
             return p == null ? null : List.of(p);
-        }));
-        if (found.isEmpty()) {
+        });
+        if (preview == null) {
             return new PluginResponse.Json(404, Map.of("error", v.messages().get("emailLegislators.error.notFound")));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("heading", v.messages().get("emailLegislators.preview.heading"));
+        body.put("letters", preview.letters());
+        body.put("candidates", preview.candidates());
+        return PluginResponse.json(body);
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s.trim();
+    }
+
+    /** The letters a supporter's legislators would get, and the districts still to choose between. */
+    record Preview(List<Map<String, Object>> letters, List<Map<String, Object>> candidates) {
+    }
+
+    /** Shared by the JSON route (live preview) and the form's server-side preview step; null when nothing found. */
+    static Preview preview(PluginContext context, ActionView v, EmailLegislatorsAction.Values values) {
+        LetterSettings s = LetterSettings.of(v.settings());
+        FoundTargets found = context.targetFinder().find(EmailLegislatorsAction.query(values));
+        if (found.isEmpty()) {
+            return null;
         }
         List<TargetInfo> targets = new ArrayList<>();
         List<Map<String, Object>> candidates = new ArrayList<>();
         for (String chamber : s.chambers()) {
+            String chosen = value(values, "district_" + chamber);
             found.districts().stream().filter(d -> chamber.equals(d.match().chamber()) && !d.sitting().isEmpty())
-                    .findFirst().ifPresent(d -> targets.add(d.sitting().get(0)));
+                    .findFirst().or(() -> found.candidates().stream().filter(d -> chamber.equals(d.match().chamber())
+                            && d.match().ocdId().equals(chosen) && !d.sitting().isEmpty()).findFirst())
+                    .ifPresent(d -> targets.add(d.sitting().get(0)));
             found.candidates().stream().filter(d -> chamber.equals(d.match().chamber())).forEach(d -> candidates.add(Map.of(
                     "chamber", chamber, "district", d.match().name(), "ocdId", d.match().ocdId())));
         }
-        String first = nonNull(request.param("first_name"));
-        String last = nonNull(request.param("last_name"));
-        Letters.Constituent c = new Letters.Constituent(first.isEmpty() ? v.messages().get("emailLegislators.placeholder.supporter.first_name") : first,
-                last, nonNull(request.param("street")),
-                request.param("town") == null || request.param("town").isBlank() ? nonNull(found.place()) : request.param("town").trim(),
-                nonNull(request.param("zip")));
-        List<Letters.Letter> letters = Letters.compose(s, targets, c, s.lockText() ? null : request.param("body"),
-                request.param("personal"), context.stances(), v.messages(), context.messages(Locale.ENGLISH),
-                v.campaign().title(), v.campaign().organizationName());
+        String first = value(values, "first_name");
+        String town = value(values, "town");
+        Letters.Constituent c = new Letters.Constituent(
+                first.isEmpty() ? v.messages().get("emailLegislators.placeholder.supporter.first_name") : first,
+                value(values, "last_name"), value(values, "street"),
+                town.isEmpty() && found.place() != null ? found.place() : town, value(values, "zip"));
+        List<String> body = values.get("body");
+        List<Letters.Letter> letters = Letters.compose(s, targets, c,
+                s.lockText() || body == null || body.isEmpty() ? null : body.get(0), value(values, "personal"),
+                context.stances(), v.messages(), context.messages(Locale.ENGLISH), v.campaign().title(),
+                v.campaign().organizationName());
         List<Map<String, Object>> out = new ArrayList<>();
         for (Letters.Letter l : letters) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -81,14 +107,11 @@ public class LetterPreviewRoutes implements PluginRoutes {
             m.put("body", l.body());
             out.add(m);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("heading", v.messages().get("emailLegislators.preview.heading"));
-        body.put("letters", out);
-        body.put("candidates", candidates);
-        return PluginResponse.json(body);
+        return new Preview(out, candidates);
     }
 
-    private static String nonNull(String s) {
-        return s == null ? "" : s.trim();
+    private static String value(EmailLegislatorsAction.Values values, String name) {
+        List<String> l = values.get(name);
+        return l == null || l.isEmpty() || l.get(0) == null ? "" : l.get(0).trim();
     }
 }

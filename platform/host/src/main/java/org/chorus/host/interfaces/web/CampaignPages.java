@@ -75,7 +75,7 @@ public class CampaignPages {
         CampaignSnapshot c = platform.campaigns().publicCampaign(slug)
                 .orElseThrow(() -> new CampaignService.NotFound("no campaign '" + slug + "'"));
         Locale locale = Languages.choose(lang, headers, c.languages(), c.defaultLanguage());
-        Response r = renderCampaign(200, c, locale, null, Map.of(), List.of(), cleanSource(source), Instant.now());
+        Response r = renderCampaign(200, c, locale, null, Map.of(), List.of(), List.of(), cleanSource(source), Instant.now());
         return withLangCookie(r, lang);
     }
 
@@ -109,15 +109,18 @@ public class CampaignPages {
                     .queryParam("lang", locale.toLanguageTag()).build(slug, actionId, t.token())).build();
         }
         if (outcome instanceof ActionService.Outcome.Rejected rej) {
-            return renderCampaign(400, c, locale, actionId, fields, rej.errors(), source, landed);
+            return renderCampaign(400, c, locale, actionId, fields, rej.errors(), List.of(), source, landed);
+        }
+        if (outcome instanceof ActionService.Outcome.Incomplete inc) {
+            return renderCampaign(200, c, locale, actionId, fields, List.of(), inc.prompts(), source, landed);
         }
         if (outcome instanceof ActionService.Outcome.Repeat rep) {
-            return renderCampaign(200, c, locale, actionId, fields,
+            return renderCampaign(200, c, locale, actionId, fields, List.of(),
                     List.of(new FieldError("", m.get("action.repeat", java.util.Date.from(rep.firstTakenAt())))), source, landed);
         }
         if (outcome instanceof ActionService.Outcome.NotTaking) {
             return renderCampaign(409, c, locale, actionId, fields,
-                    List.of(new FieldError("", m.get("action.closed"))), source, landed);
+                    List.of(new FieldError("", m.get("action.closed"))), List.of(), source, landed);
         }
         return pages.error(503, "error.unavailable.title", m.get("action.unavailable"), locale, c.theme());
     }
@@ -149,8 +152,13 @@ public class CampaignPages {
         return Response.fromResponse(r).header("Cache-Control", "private, no-store").build();
     }
 
+    /**
+     * @param errors  what to fix (shown as an error summary and next to fields)
+     * @param prompts what to notice, not errors (a preview, "you already did this")
+     */
     Response renderCampaign(int status, CampaignSnapshot c, Locale locale, String failedAction,
-                            Map<String, List<String>> values, List<FieldError> errors, String source, Instant landed) {
+                            Map<String, List<String>> values, List<FieldError> errors, List<FieldError> prompts,
+                            String source, Instant landed) {
         Map<String, Object> model = campaignModel(c, locale);
         List<Map<String, Object>> actions = new ArrayList<>();
         for (CampaignSnapshot.ActionSnapshot a : c.actions()) {
@@ -173,6 +181,7 @@ public class CampaignPages {
             entry.put("available", html != null);
             entry.put("html", html == null ? "" : html);
             entry.put("errors", failed ? errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList() : List.of());
+            entry.put("prompts", failed ? prompts.stream().map(FieldError::message).toList() : List.of());
             actions.add(entry);
         }
         model.put("actions", actions);
