@@ -56,6 +56,14 @@ public final class TestPluginJars {
                 List.of(org.chorus.testplugins.flaky.FlakyActionType.class), List.of(), null);
     }
 
+    /** A geocoder and two lookups with scripted answers, for the target finder. */
+    public static Path fakeLookups(Path dir) {
+        return write(dir.resolve("fake-lookups.jar"), "fake-lookups", ">=1.0.0",
+                List.of(org.chorus.testplugins.lookups.FakeGeocoder.class,
+                        org.chorus.testplugins.lookups.FakeLookups.ByPoint.class,
+                        org.chorus.testplugins.lookups.FakeLookups.ByTown.class), List.of(), null);
+    }
+
     /** A plugin that reaches for a host class it is not allowed to see. */
     public static Path sneaky(Path dir) {
         return write(dir.resolve("sneaky-plugin.jar"), "sneaky", ">=1.0.0",

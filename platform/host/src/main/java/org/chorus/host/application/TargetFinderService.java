@@ -86,6 +86,10 @@ public class TargetFinderService implements TargetFinder, Stances {
                 if (geocoded.isPresent()) {
                     LookupResult r = geocoded.get();
                     if (!r.districts().isEmpty() || !r.candidates().isEmpty()) {
+                        if (r.point() != null) {
+                            // A geocoder may know one chamber only: the other comes from the point.
+                            r = fillMissingChambers(r, runtime, new LookupQuery(r.point(), null, null, null, null, null));
+                        }
                         return resolve(r, degraded);
                     }
                     if (r.point() != null) {
@@ -114,6 +118,31 @@ public class TargetFinderService implements TargetFinder, Stances {
             }
         }
         return new FoundTargets(List.of(), List.of(), q.point(), "none", degraded, null);
+    }
+
+    private LookupResult fillMissingChambers(LookupResult r, PluginRuntime runtime, LookupQuery byPoint) {
+        java.util.Set<String> have = new java.util.HashSet<>();
+        r.districts().forEach(d -> have.add(d.chamber()));
+        r.candidates().forEach(d -> have.add(d.chamber()));
+        for (var l : runtime.extensions(TargetLookup.class)) {
+            try {
+                if (!runtime.invoker().call(l.pluginId(), "TargetLookup.accepts", () -> l.extension().accepts(byPoint))) {
+                    continue;
+                }
+                LookupResult more = runtime.invoker().call(l.pluginId(), "TargetLookup.lookup", () -> l.extension().lookup(byPoint));
+                if (more == null || more.isEmpty()) {
+                    continue;
+                }
+                List<DistrictMatch> districts = new ArrayList<>(r.districts());
+                List<DistrictMatch> candidates = new ArrayList<>(r.candidates());
+                more.districts().stream().filter(d -> !have.contains(d.chamber())).forEach(districts::add);
+                more.candidates().stream().filter(d -> !have.contains(d.chamber())).forEach(candidates::add);
+                return new LookupResult(districts, candidates, r.point(), r.source(), r.place());
+            } catch (PluginFailure e) {
+                // try the next lookup
+            }
+        }
+        return r;
     }
 
     private static int priority(PluginRuntime runtime, PluginRuntime.Contributed<TargetLookup> l) {
