@@ -4,13 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,6 +30,7 @@ import org.chorus.host.domain.target.Division;
 import org.chorus.host.domain.target.Target;
 import org.chorus.host.domain.target.TargetRepository;
 import org.chorus.host.infrastructure.config.PlatformConfig;
+import org.chorus.host.infrastructure.persistence.JdbcDocumentStore;
 import org.chorus.host.infrastructure.persistence.Transactions;
 
 /** The host services one plugin may use; built once per plugin at start. */
@@ -151,7 +146,7 @@ public final class HostPluginContext implements PluginContext {
 
     @Override
     public PluginDataStore documents() {
-        return new JdbcDocuments();
+        return new JdbcDocumentStore(dataSource, clock, pluginId);
     }
 
     @Override
@@ -196,92 +191,4 @@ public final class HostPluginContext implements PluginContext {
         return campaignActions;
     }
 
-    /** The plugin_document table, scoped to this plugin. */
-    private final class JdbcDocuments implements PluginDataStore {
-
-        @Override
-        public void put(String collection, String key, String json) {
-            jdbc(c -> {
-                try (PreparedStatement u = c.prepareStatement(
-                        "UPDATE plugin_document SET body = ?, updated_at = ? WHERE plugin_id = ? AND collection = ? AND doc_key = ?")) {
-                    u.setString(1, json);
-                    u.setTimestamp(2, Timestamp.from(clock.instant()));
-                    u.setString(3, pluginId);
-                    u.setString(4, collection);
-                    u.setString(5, key);
-                    if (u.executeUpdate() == 0) {
-                        try (PreparedStatement i = c.prepareStatement(
-                                "INSERT INTO plugin_document (plugin_id, collection, doc_key, body, updated_at) VALUES (?, ?, ?, ?, ?)")) {
-                            i.setString(1, pluginId);
-                            i.setString(2, collection);
-                            i.setString(3, key);
-                            i.setString(4, json);
-                            i.setTimestamp(5, Timestamp.from(clock.instant()));
-                            i.executeUpdate();
-                        }
-                    }
-                }
-                return null;
-            });
-        }
-
-        @Override
-        public Optional<String> get(String collection, String key) {
-            return jdbc(c -> {
-                try (PreparedStatement q = c.prepareStatement(
-                        "SELECT body FROM plugin_document WHERE plugin_id = ? AND collection = ? AND doc_key = ?")) {
-                    q.setString(1, pluginId);
-                    q.setString(2, collection);
-                    q.setString(3, key);
-                    try (ResultSet rs = q.executeQuery()) {
-                        return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
-                    }
-                }
-            });
-        }
-
-        @Override
-        public List<String> keys(String collection) {
-            return jdbc(c -> {
-                try (PreparedStatement q = c.prepareStatement(
-                        "SELECT doc_key FROM plugin_document WHERE plugin_id = ? AND collection = ? ORDER BY doc_key")) {
-                    q.setString(1, pluginId);
-                    q.setString(2, collection);
-                    List<String> out = new ArrayList<>();
-                    try (ResultSet rs = q.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(rs.getString(1));
-                        }
-                    }
-                    return out;
-                }
-            });
-        }
-
-        @Override
-        public boolean delete(String collection, String key) {
-            return jdbc(c -> {
-                try (PreparedStatement d = c.prepareStatement(
-                        "DELETE FROM plugin_document WHERE plugin_id = ? AND collection = ? AND doc_key = ?")) {
-                    d.setString(1, pluginId);
-                    d.setString(2, collection);
-                    d.setString(3, key);
-                    return d.executeUpdate() > 0;
-                }
-            });
-        }
-
-        private <T> T jdbc(SqlWork<T> work) {
-            try (Connection c = dataSource.getConnection()) {
-                return work.apply(c);
-            } catch (SQLException e) {
-                throw new IllegalStateException("plugin '" + pluginId + "' document store: " + e.getMessage(), e);
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T apply(Connection c) throws SQLException;
-    }
 }

@@ -1,5 +1,7 @@
 package org.chorus.plugins.census;
 
+import org.chorus.kit.Json;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;

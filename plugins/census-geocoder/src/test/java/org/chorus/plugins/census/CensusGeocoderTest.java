@@ -1,5 +1,9 @@
 package org.chorus.plugins.census;
 
+import org.chorus.kit.Json;
+
+import org.chorus.testkit.FakePluginContext;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,7 +50,7 @@ class CensusGeocoderTest {
     HttpServer server;
     volatile Answer answer;
     final List<URI> requests = new CopyOnWriteArrayList<>();
-    TestContext context;
+    FakePluginContext context;
     CensusGeocoder geocoder;
 
     @BeforeEach
@@ -75,7 +79,7 @@ class CensusGeocoderTest {
             }
         });
         server.start();
-        context = new TestContext(SharedData.dir(), List.of(
+        context = new FakePluginContext("census-geocoder", SharedData.dir(), List.of(
                 division("sldu:3rd_suffolk", "upper", "Third Suffolk"),
                 division("sldl:8th_suffolk", "lower", "8th Suffolk"),
                 division("sldu:1st_worcester", "upper", "First Worcester"),

@@ -1,5 +1,7 @@
 package org.chorus.plugins.town;
 
+import org.chorus.kit.Json;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,7 @@
 package org.chorus.plugins.town;
 
+import org.chorus.kit.Json;
+
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package org.chorus.plugins.town;
 
+import org.chorus.testkit.FakePluginContext;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,7 +43,7 @@ class TownLookupTest {
     static void load() throws IOException {
         data = SharedData.dir();
         divisions = SharedData.divisions();
-        lookup = new TownLookup(new TestContext(data, divisions));
+        lookup = new TownLookup(new FakePluginContext("town-lookup", data, divisions));
         byTown = new TreeMap<>();
         List<String> lines = Files.readAllLines(data.resolve(TownLookup.CROSSWALK));
         Pattern field = Pattern.compile("\"([^\"]*)\"|([^,]*)");
@@ -345,7 +347,7 @@ class TownLookupTest {
 
     @Test
     void districtsTheHostHasNotImportedAreLeftOutAndPickedUpOnceImported() {
-        TestContext ctx = new TestContext(data, List.of());
+        FakePluginContext ctx = new FakePluginContext("town-lookup", data, List.of());
         TownLookup l = new TownLookup(ctx);
         assertThat(l.lookup(new LookupQuery(null, null, null, "Abington", null, null)).isEmpty()).isTrue();
         ctx.divisions.addAll(divisions.stream().filter(d -> d.kind().equals("sldu")).toList());
@@ -368,7 +370,7 @@ class TownLookupTest {
                 [{"stateCode":"MA","city":"Lois Lane","county":"Suffolk","zip":"02999","zipType":"Non-Unique"}]
                 """);
         Path villages = Files.writeString(tmp.resolve("villages.txt"), "# ours\nLois Lane = Smallville\n");
-        TestContext ctx = new TestContext(null, divisions);
+        FakePluginContext ctx = new FakePluginContext("town-lookup", null, divisions);
         ctx.settings.put("crosswalk.file", csv.toString());
         ctx.settings.put("zip.file", zips.toString());
         ctx.settings.put("villages.file", villages.toString());
@@ -381,15 +383,15 @@ class TownLookupTest {
 
     @Test
     void missingDataIsAnErrorNamingTheSetting(@TempDir Path tmp) {
-        TownLookup none = new TownLookup(new TestContext(null, divisions));
+        TownLookup none = new TownLookup(new FakePluginContext("town-lookup", null, divisions));
         assertThatThrownBy(() -> none.lookup(new LookupQuery(null, null, null, "Boston", null, null)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("crosswalk.file");
-        TestContext ctx = new TestContext(data, divisions);
+        FakePluginContext ctx = new FakePluginContext("town-lookup", data, divisions);
         ctx.settings.put("zip.file", tmp.resolve("nope.json").toString());
         assertThatThrownBy(() -> new TownLookup(ctx).lookup(new LookupQuery(null, null, "02133", null, null, null)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("zip.file");
         // without a ZIP file, towns still answer
-        TestContext townsOnly = new TestContext(tmp, divisions);
+        FakePluginContext townsOnly = new FakePluginContext("town-lookup", tmp, divisions);
         townsOnly.settings.put("crosswalk.file", data.resolve(TownLookup.CROSSWALK).toString());
         TownLookup l = new TownLookup(townsOnly);
         assertThat(l.lookup(new LookupQuery(null, null, null, "Abington", null, null))).isEqualTo(town("Abington"));
@@ -398,7 +400,7 @@ class TownLookupTest {
 
     @Test
     void theDataAreReadOnceAndSharedBetweenThreads() {
-        TownLookup l = new TownLookup(new TestContext(data, divisions));
+        TownLookup l = new TownLookup(new FakePluginContext("town-lookup", data, divisions));
         List<LookupResult> results = List.of("Boston", "Abington", "Worcester", "02133", "01009").parallelStream()
                 .flatMap(q -> java.util.stream.IntStream.range(0, 50).mapToObj(i -> q)).parallel()
                 .map(q -> q.matches("\\d+") ? l.lookup(new LookupQuery(null, null, q, null, null, null))

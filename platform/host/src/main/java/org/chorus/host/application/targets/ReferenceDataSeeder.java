@@ -1,17 +1,11 @@
 package org.chorus.host.application.targets;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -19,6 +13,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.chorus.host.infrastructure.persistence.JdbcDocumentStore;
 
 /**
  * Seeds districts and legislators from the reference data folder at start, but only when those files changed
@@ -32,12 +27,10 @@ public final class ReferenceDataSeeder {
     private static final String COLLECTION = "reference-data";
     private static final String KEY = "massachusetts";
 
-    private final DataSource dataSource;
-    private final Clock clock;
+    private final JdbcDocumentStore documents;
 
     public ReferenceDataSeeder(DataSource dataSource, Clock clock) {
-        this.dataSource = dataSource;
-        this.clock = clock;
+        this.documents = new JdbcDocumentStore(dataSource, clock, OWNER);
     }
 
     /** @return what was imported, or empty when the data is missing or unchanged */
@@ -85,39 +78,10 @@ public final class ReferenceDataSeeder {
     }
 
     private Optional<String> stored() {
-        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
-                "SELECT body FROM plugin_document WHERE plugin_id = ? AND collection = ? AND doc_key = ?")) {
-            q.setString(1, OWNER);
-            q.setString(2, COLLECTION);
-            q.setString(3, KEY);
-            try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new UncheckedIOException(new IOException(e));
-        }
+        return documents.get(COLLECTION, KEY);
     }
 
     private void store(String fingerprint) {
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement d = c.prepareStatement(
-                    "DELETE FROM plugin_document WHERE plugin_id = ? AND collection = ? AND doc_key = ?")) {
-                d.setString(1, OWNER);
-                d.setString(2, COLLECTION);
-                d.setString(3, KEY);
-                d.executeUpdate();
-            }
-            try (PreparedStatement i = c.prepareStatement(
-                    "INSERT INTO plugin_document (plugin_id, collection, doc_key, body, updated_at) VALUES (?, ?, ?, ?, ?)")) {
-                i.setString(1, OWNER);
-                i.setString(2, COLLECTION);
-                i.setString(3, KEY);
-                i.setString(4, fingerprint);
-                i.setTimestamp(5, Timestamp.from(clock.instant()));
-                i.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw new UncheckedIOException(new IOException(e));
-        }
+        documents.put(COLLECTION, KEY, fingerprint);
     }
 }

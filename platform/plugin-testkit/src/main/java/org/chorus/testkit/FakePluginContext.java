@@ -1,4 +1,4 @@
-package org.chorus.plugins.town;
+package org.chorus.testkit;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,22 +24,27 @@ import org.chorus.api.action.CampaignActions;
 import org.chorus.api.lookup.TargetFinder;
 import org.chorus.api.stance.Stances;
 
-/** What the host would lend the plugin: settings, reference data folder, divisions and a clock; nothing else. */
-final class TestContext implements PluginContext {
+/**
+ * What the host would lend a plugin in a unit test: settings, a reference data folder, divisions and a fixed clock.
+ * Everything else throws, so a test notices when the plugin reaches for more.
+ */
+public final class FakePluginContext implements PluginContext {
 
-    final Map<String, String> settings = new HashMap<>();
-    final List<DivisionInfo> divisions = new ArrayList<>();
-    Path referenceData;
-    Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    public final Map<String, String> settings = new HashMap<>();
+    public final List<DivisionInfo> divisions = new ArrayList<>();
+    public Path referenceData;
+    private final String pluginId;
+    public Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
-    TestContext(Path referenceData, List<DivisionInfo> divisions) {
+    public FakePluginContext(String pluginId, Path referenceData, List<DivisionInfo> divisions) {
+        this.pluginId = pluginId;
         this.referenceData = referenceData;
         this.divisions.addAll(divisions);
     }
 
     @Override
     public String pluginId() {
-        return "town-lookup";
+        return pluginId;
     }
 
     @Override
@@ -54,7 +59,7 @@ final class TestContext implements PluginContext {
 
     @Override
     public Logger logger() {
-        return Logger.getLogger("chorus.plugin.town-lookup");
+        return Logger.getLogger("chorus.plugin." + pluginId);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.chorus.plugins.census;
+package org.chorus.kit;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -11,14 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 /** JSON as plain maps, lists, strings, numbers, booleans and nulls, over jackson-core's streaming parser. */
-final class Json {
+public final class Json {
 
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
     private Json() {
     }
 
-    static Object read(InputStream in) throws IOException {
+    public static Object read(InputStream in) throws IOException {
         try (JsonParser p = FACTORY.createParser(in)) {
             JsonToken t = p.nextToken();
             if (t == null) {
