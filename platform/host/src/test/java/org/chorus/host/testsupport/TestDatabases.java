@@ -36,9 +36,7 @@ public final class TestDatabases {
     }
 
     public static TestDatabase h2(String name) {
-        // LEGACY mode: EclipseLink 4.0's H2Platform reads identity ids with CALL IDENTITY(), which H2 2.x has only
-        // in that mode. Not needed once the entities take their ids from sequences.
-        String url = "jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=LEGACY";
+        String url = "jdbc:h2:mem:" + name + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         Database db = Database.start(url, "sa", "", 4);
         return new TestDatabase(db, "H2 " + url, () -> {
             try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
@@ -49,7 +47,12 @@ public final class TestDatabases {
         });
     }
 
-    public static TestDatabase postgres(String name) {
+    /** A fresh, empty schema on the test PostgreSQL: its JDBC URL and credentials, and how to drop it. */
+    public record PostgresSchema(String url, String user, String password, Runnable drop) {
+    }
+
+    /** Fails on CI and skips elsewhere when PostgreSQL is unreachable. */
+    public static PostgresSchema postgresSchema(String name) {
         String base = System.getProperty("chorus.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
         String user = System.getProperty("chorus.test.pg.user", "postgres");
         String password = System.getProperty("chorus.test.pg.password", "");
@@ -75,31 +78,16 @@ public final class TestDatabases {
                 System.err.println("could not drop test schema " + schema + ": " + e.getMessage());
             }
         };
-        String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        try {
-            return new TestDatabase(Database.start(url, user, password, 4), "PostgreSQL " + url, drop);
-        } catch (RuntimeException e) {
-            drop.run();
-            if (causeMentions(e, "cannot exceed 10485760")) {
-                // Known defect of the existing V1 migration, outside this test's control: report it, do not hide it.
-                String message = "V1__core_domain.sql does not run on PostgreSQL: division.geometry_wkt is"
-                        + " VARCHAR(20000000) and PostgreSQL allows at most VARCHAR(10485760). V1 must be fixed"
-                        + " (a later migration cannot repair a V1 that fails)";
-                if (SharedData.onCi()) {
-                    fail(message + " (failing because CI=true)", e);
-                }
-                Assumptions.abort(message + ". Skipped locally (set CI=true to fail instead).");
-            }
-            throw e;
-        }
+        return new PostgresSchema(base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, password, drop);
     }
 
-    private static boolean causeMentions(Throwable e, String text) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains(text)) {
-                return true;
-            }
+    public static TestDatabase postgres(String name) {
+        PostgresSchema pg = postgresSchema(name);
+        try {
+            return new TestDatabase(Database.start(pg.url(), pg.user(), pg.password(), 4), "PostgreSQL " + pg.url(), pg.drop());
+        } catch (RuntimeException e) {
+            pg.drop().run();
+            throw e;
         }
-        return false;
     }
 }
