@@ -51,6 +51,9 @@ public final class Platform implements AutoCloseable {
     private final CampaignImporter.Report startupImport;
     private final TargetFinderService targetFinder;
     private final MailDelivery mail;
+    private final java.util.Optional<String> setupToken;
+    private final org.chorus.host.application.admin.StaffSecurity staff;
+    private final org.chorus.host.application.admin.OutboxAdmin outboxAdmin;
 
     private Platform(PlatformConfig config, Clock clock, Executor async, ScheduledExecutorService scheduler) {
         long t0 = System.nanoTime();
@@ -101,6 +104,15 @@ public final class Platform implements AutoCloseable {
             this.mail = new MailDelivery(MailSettings.from(config, mailDomain),
                     new JdbcOutboxQueue(database.dataSource(), database.dialect()), tx, clock, config.organizationName());
             this.startupImport = importer.importFolder(config.campaignsDir());
+            // Admin console: no default password. An owner from PLATFORM_ADMIN_EMAIL/PASSWORD, else a setup token in the log.
+            this.staff = new org.chorus.host.application.admin.StaffSecurity(database.dataSource(), database.dialect(), clock,
+                    new org.chorus.host.application.admin.PasswordHasher(), new org.chorus.host.application.admin.LoginThrottle(clock),
+                    java.time.Duration.ofMinutes(Long.parseLong(config.get("platform.admin.session.idle.minutes", "30"))),
+                    java.time.Duration.ofHours(Long.parseLong(config.get("platform.admin.session.absolute.hours", "12"))),
+                    java.time.Duration.ofHours(Long.parseLong(config.get("platform.admin.setup.token.hours", "24"))));
+            this.outboxAdmin = new org.chorus.host.application.admin.OutboxAdmin(database.dataSource(), staff, clock);
+            this.setupToken = staff.bootstrap(config.get("platform.admin.email"), config.get("platform.admin.password"),
+                    config.baseUrl());
             if (scheduler != null) {
                 mail.start(scheduler); // after the import: a running worker only ever sees a started platform
             }
@@ -160,6 +172,10 @@ public final class Platform implements AutoCloseable {
     public CampaignImporter.Report startupImport() { return startupImport; }
     public TargetFinderService targetFinder() { return targetFinder; }
     public MailDelivery mail() { return mail; }
+    public org.chorus.host.application.admin.StaffSecurity staff() { return staff; }
+    public org.chorus.host.application.admin.OutboxAdmin outboxAdmin() { return outboxAdmin; }
+    /** The setup token issued at this start (no owner yet), for tests and tools; the log shows it too. */
+    public java.util.Optional<String> setupToken() { return setupToken; }
 
     @Override
     public void close() {
