@@ -1,0 +1,159 @@
+package org.chorus.host.interfaces.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.chorus.host.application.admin.StaffSecurity;
+import org.chorus.host.domain.staff.Role;
+import org.chorus.host.domain.staff.StaffUser;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every admin route, found by scanning the compiled {@code interfaces.admin} package for JAX-RS resource methods,
+ * goes through the same decision {@link AdminFilter} makes: it must be public (login/setup/logout only) or declare
+ * a role; anonymous is sent to log in; every lower role is refused; state changes need the CSRF token.
+ */
+class AdminRoutesAuthorizationTest {
+
+    record Route(Class<?> resource, Method method, String http, String path) {
+        @Override
+        public String toString() {
+            return http + " /" + path;
+        }
+    }
+
+    static List<Route> routes;
+
+    @BeforeAll
+    static void scan() throws IOException, URISyntaxException, ClassNotFoundException {
+        var dir = java.nio.file.Path.of(AdminFilter.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .resolve(AdminFilter.class.getPackageName().replace('.', '/'));
+        routes = new ArrayList<>();
+        try (var files = Files.list(dir)) {
+            for (var f : files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".class") && !n.contains("$")).toList()) {
+                Class<?> c = Class.forName(AdminFilter.class.getPackageName() + "." + f.replace(".class", ""));
+                Path classPath = c.getAnnotation(Path.class);
+                if (classPath == null) {
+                    continue;
+                }
+                for (Method m : c.getDeclaredMethods()) {
+                    String http = m.isAnnotationPresent(GET.class) ? "GET" : m.isAnnotationPresent(POST.class) ? "POST"
+                            : m.isAnnotationPresent(PUT.class) ? "PUT" : m.isAnnotationPresent(DELETE.class) ? "DELETE"
+                            : m.isAnnotationPresent(PATCH.class) ? "PATCH" : m.isAnnotationPresent(HEAD.class) ? "HEAD" : null;
+                    Path sub = m.getAnnotation(Path.class);
+                    if (http == null && sub == null) {
+                        continue;
+                    }
+                    routes.add(new Route(c, m, http == null ? "SUBRESOURCE" : http,
+                            classPath.value() + (sub == null ? "" : "/" + sub.value())));
+                }
+            }
+        }
+    }
+
+    private static Optional<StaffSecurity.Session> as(Role role) {
+        StaffUser u = new StaffUser(1, role.name().toLowerCase() + "@x.org", role.name(), role, false, Instant.EPOCH, Instant.EPOCH);
+        return Optional.of(new StaffSecurity.Session("session-id-0123456789abcdef", u, "the-csrf-token", Instant.EPOCH, Instant.MAX));
+    }
+
+    @Test
+    void theScanFindsTheConsole() {
+        assertThat(routes).extracting(Route::toString).contains("GET /admin/outbox", "POST /admin/outbox/{id: \\d{1,18}}/retry",
+                "GET /admin/users", "POST /admin/login", "GET /admin/sink");
+        assertThat(routes).noneMatch(r -> r.http().equals("SUBRESOURCE")); // sub-resource locators would escape this test
+    }
+
+    @Test
+    void onlyLoginSetupAndLogoutArePublicAndEveryOtherRouteDeclaresARole() {
+        Set<String> open = routes.stream().filter(r -> AdminGuard.isPublic(r.resource(), r.method()))
+                .map(Route::toString).collect(Collectors.toSet());
+        assertThat(open).containsExactlyInAnyOrder("GET /admin/login", "POST /admin/login", "GET /admin/setup",
+                "POST /admin/setup", "POST /admin/logout");
+        for (Route r : routes) {
+            if (!AdminGuard.isPublic(r.resource(), r.method())) {
+                assertThat(AdminGuard.requiredRole(r.resource(), r.method())).as("role of %s", r).isPresent();
+            }
+        }
+    }
+
+    @Test
+    void aRouteWithoutARoleIsRefusedEvenToAnOwner() throws NoSuchMethodException {
+        class Undeclared {
+            @GET
+            public void secret() {
+            }
+        }
+        Method m = Undeclared.class.getDeclaredMethod("secret");
+        assertThat(AdminGuard.decide(Undeclared.class, m, "GET", as(Role.OWNER), () -> null)).isEqualTo(AdminGuard.Decision.FORBIDDEN);
+        assertThat(AdminGuard.decide(Undeclared.class, m, "GET", Optional.empty(), () -> null)).isEqualTo(AdminGuard.Decision.FORBIDDEN);
+    }
+
+    @Test
+    void anonymousIsSentToLogInAndEveryLowerRoleIsRefused() {
+        for (Route r : routes) {
+            if (AdminGuard.isPublic(r.resource(), r.method())) {
+                continue;
+            }
+            Role required = AdminGuard.requiredRole(r.resource(), r.method()).orElseThrow();
+            assertThat(AdminGuard.decide(r.resource(), r.method(), r.http(), Optional.empty(), () -> "the-csrf-token"))
+                    .as("anonymous %s", r).isEqualTo(AdminGuard.Decision.LOGIN);
+            for (Role role : Role.values()) {
+                AdminGuard.Decision d = AdminGuard.decide(r.resource(), r.method(), r.http(), as(role), () -> "the-csrf-token");
+                assertThat(d).as("%s as %s (needs %s)", r, role, required)
+                        .isEqualTo(role.includes(required) ? AdminGuard.Decision.ALLOW : AdminGuard.Decision.FORBIDDEN);
+            }
+        }
+    }
+
+    @Test
+    void stateChangingRoutesNeedTheSessionsCsrfToken() {
+        List<Route> changing = routes.stream().filter(r -> !AdminGuard.SAFE_METHODS.contains(r.http())
+                && !AdminGuard.isPublic(r.resource(), r.method())).toList();
+        assertThat(changing).isNotEmpty();
+        for (Route r : changing) {
+            var owner = as(Role.OWNER);
+            assertThat(AdminGuard.decide(r.resource(), r.method(), r.http(), owner, () -> null)).as("%s without token", r)
+                    .isEqualTo(AdminGuard.Decision.CSRF);
+            assertThat(AdminGuard.decide(r.resource(), r.method(), r.http(), owner, () -> "other")).as("%s wrong token", r)
+                    .isEqualTo(AdminGuard.Decision.CSRF);
+        }
+    }
+
+    @Test
+    void viewerReadsTheOutboxButCannotRetry() throws NoSuchMethodException {
+        Method list = AdminConsole.class.getMethod("outbox", String.class);
+        Method retry = AdminConsole.class.getMethod("retry", long.class);
+        assertThat(AdminGuard.decide(AdminConsole.class, list, "GET", as(Role.VIEWER), () -> null)).isEqualTo(AdminGuard.Decision.ALLOW);
+        assertThat(AdminGuard.decide(AdminConsole.class, retry, "POST", as(Role.VIEWER), () -> "the-csrf-token"))
+                .isEqualTo(AdminGuard.Decision.FORBIDDEN);
+        assertThat(AdminGuard.decide(AdminConsole.class, retry, "POST", as(Role.ORGANIZER), () -> "the-csrf-token"))
+                .isEqualTo(AdminGuard.Decision.ALLOW);
+    }
+
+    @Test
+    void nextMustBeALocalAdminPath() {
+        assertThat(AdminGuard.safeNext("/admin/outbox?state=dead")).isEqualTo("/admin/outbox?state=dead");
+        assertThat(AdminGuard.safeNext("https://evil.example/admin")).isEqualTo("/admin");
+        assertThat(AdminGuard.safeNext("//evil.example")).isEqualTo("/admin");
+        assertThat(AdminGuard.safeNext("/adminevil")).isEqualTo("/admin");
+        assertThat(AdminGuard.safeNext("/admin\\@evil")).isEqualTo("/admin");
+        assertThat(AdminGuard.safeNext(null)).isEqualTo("/admin");
+    }
+}
