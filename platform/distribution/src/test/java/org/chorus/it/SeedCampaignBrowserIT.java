@@ -124,7 +124,7 @@ class SeedCampaignBrowserIT {
                             .contains("Dear Senator").contains("Dear Representative").contains("Salem");
                     Browsers.screenshot(driver, "email-action-preview");
                 }
-                driver.findElement(By.cssSelector("#action-email-your-legislators button[type=submit]")).click();
+                driver.findElement(By.cssSelector("#action-email-your-legislators button[type=submit]:not([name=preview])")).click();
                 waitForThanks(driver);
                 List<WebElement> deliveries = driver.findElements(By.cssSelector(".el-deliveries li"));
                 assertThat(deliveries).hasSize(2);
