@@ -43,16 +43,24 @@ public class CampaignService {
         this.events = events;
     }
 
-    /** Any campaign by slug, whatever its status (callers decide what is public). */
+    /**
+     * Any campaign by slug, whatever its status (callers decide what is public). When the cached copy has expired,
+     * one request reloads it and the others asking for the same slug meanwhile wait for that copy, instead of all
+     * reloading it at once (a database query and the Markdown of every language each).
+     */
     public Optional<CampaignSnapshot> snapshot(String slug) {
-        Instant now = clock.instant();
         Cached c = cache.get(slug);
-        if (c != null && now.isBefore(c.until())) {
+        if (c != null && clock.instant().isBefore(c.until())) {
             return c.snapshot();
         }
-        Optional<CampaignSnapshot> fresh = tx.inTransaction(() -> campaigns.findBySlug(slug).map(x -> toSnapshot(x, now)));
-        cache.put(slug, new Cached(fresh, now.plus(SNAPSHOT_TTL)));
-        return fresh;
+        return cache.compute(slug, (key, current) -> {
+            Instant now = clock.instant();
+            if (current != null && now.isBefore(current.until())) {
+                return current; // reloaded by another request while this one waited
+            }
+            Optional<CampaignSnapshot> fresh = tx.inTransaction(() -> campaigns.findBySlug(key).map(x -> toSnapshot(x, now)));
+            return new Cached(fresh, now.plus(SNAPSHOT_TTL));
+        }).snapshot();
     }
 
     /** A campaign the public may see. */

@@ -82,7 +82,7 @@ public final class PlatformConfig {
     }
 
     public String baseUrl() {
-        String url = get("platform.base.url", "http://localhost:" + httpPort());
+        String url = get("platform.base.url").orElseGet(() -> "http://localhost:" + httpPort());
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 

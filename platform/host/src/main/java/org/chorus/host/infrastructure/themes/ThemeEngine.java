@@ -17,7 +17,6 @@ import freemarker.template.utility.DeepUnwrap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -51,6 +50,7 @@ public final class ThemeEngine {
     private final long updateDelayMillis;
     private final Map<String, Configuration> configurations = new ConcurrentHashMap<>();
     private final Map<String, MessageBundle> bundles = new ConcurrentHashMap<>();
+    private final Map<String, ThemeFacts> facts = new ConcurrentHashMap<>();
 
     /**
      * @param pluginIds      the plugins in service, whose templates and messages are searched last
@@ -73,7 +73,7 @@ public final class ThemeEngine {
     public String render(String theme, String template, Map<String, Object> model, Locale locale) {
         try {
             Template t = configuration(theme).getTemplate(template);
-            StringWriter out = new StringWriter(8192);
+            PageWriter out = new PageWriter(16384);
             t.process(dataModel(theme, model, locale), out);
             return out.toString();
         } catch (IOException e) {
@@ -107,10 +107,21 @@ public final class ThemeEngine {
         });
         root.putIfAbsent("lang", locale.toLanguageTag());
         root.putIfAbsent("themeName", theme);
-        root.putIfAbsent("themeUrl", "/theme/" + (registry.exists(theme) ? theme : ThemeRegistry.BASE));
-        root.putIfAbsent("themeProperties", registry.properties(theme));
-        root.putIfAbsent("styles", styles(theme));
+        ThemeFacts themeFacts = facts(theme);
+        root.putIfAbsent("themeUrl", themeFacts.url());
+        root.putIfAbsent("themeProperties", themeFacts.properties());
+        root.putIfAbsent("styles", themeFacts.styles());
         return root;
+    }
+
+    /** What every page of a theme is given about it, derived from the (immutable) registry once per theme. */
+    private record ThemeFacts(String url, Map<String, String> properties, List<String> styles) {
+    }
+
+    private ThemeFacts facts(String theme) {
+        String themeName = registry.exists(theme) ? theme : ThemeRegistry.BASE;
+        return facts.computeIfAbsent(themeName, t -> new ThemeFacts("/theme/" + t,
+                Collections.unmodifiableMap(registry.properties(t)), List.copyOf(styles(t))));
     }
 
     /** Stylesheets the theme chain asks for, in order (each theme's {@code styles=} adds to its parent's). */
@@ -190,6 +201,7 @@ public final class ThemeEngine {
     public void clearCaches() {
         configurations.clear();
         bundles.clear();
+        facts.clear();
     }
 
     private Configuration configuration(String theme) {

@@ -1,5 +1,6 @@
 package org.chorus.host.interfaces.web;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -33,7 +34,12 @@ import org.chorus.host.application.CampaignSnapshot;
 import org.chorus.host.application.Platform;
 import org.chorus.host.infrastructure.plugins.PluginFailure;
 
-/** The supporter's pages: the campaign list, a campaign with its actions, a submission and its thank-you page. */
+/**
+ * The supporter's pages: the campaign list, a campaign with its actions, a submission and its thank-you page.
+ * One instance serves every request (its fields are services and a request-bound {@link HttpHeaders} proxy):
+ * creating and injecting a resource per request cost about an eighth of the campaign page's CPU time.
+ */
+@ApplicationScoped
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class CampaignPages {
@@ -160,10 +166,11 @@ public class CampaignPages {
                             Map<String, List<String>> values, List<FieldError> errors, List<FieldError> prompts,
                             String source, Instant landed) {
         Map<String, Object> model = campaignModel(c, locale);
+        String baseUrl = platform.config().baseUrl();
         List<Map<String, Object>> actions = new ArrayList<>();
         for (CampaignSnapshot.ActionSnapshot a : c.actions()) {
             boolean failed = a.key().equals(failedAction);
-            ActionView view = new ActionView(c.info(platform.config().baseUrl(), locale), a.key(), a.id(), a.settings(),
+            ActionView view = new ActionView(c.info(baseUrl, locale), a.key(), a.id(), a.settings(),
                     platform.themes().messages(c.theme(), locale), failed ? values : Map.of(), failed ? errors : List.of());
             Map<String, Object> host = new HashMap<>();
             host.put("postUrl", "/campaigns/" + c.slug() + "/actions/" + a.key());
@@ -192,6 +199,7 @@ public class CampaignPages {
 
     private Map<String, Object> campaignModel(CampaignSnapshot c, Locale locale) {
         CampaignSnapshot.Content content = c.content(locale);
+        String baseUrl = platform.config().baseUrl();
         Map<String, Object> campaign = new HashMap<>();
         campaign.put("slug", c.slug());
         campaign.put("title", content.title());
@@ -201,14 +209,14 @@ public class CampaignPages {
         campaign.put("takingActions", c.takingActions());
         campaign.put("organizationName", c.organizationName() == null ? platform.config().organizationName() : c.organizationName());
         campaign.put("machineTranslated", content.machineTranslated());
-        campaign.put("url", platform.config().baseUrl() + "/campaigns/" + c.slug());
+        campaign.put("url", baseUrl + "/campaigns/" + c.slug());
         campaign.put("shareTitle", content.shareTitle() == null ? content.title() : content.shareTitle());
         campaign.put("shareDescription", content.shareDescription() == null ? (content.summary() == null ? "" : content.summary())
                 : content.shareDescription());
         campaign.put("shareImage", c.shareImage() == null ? "" : c.shareImage());
         List<Map<String, Object>> alternates = new ArrayList<>();
         for (String l : c.languages()) {
-            alternates.add(Map.of("lang", l, "url", platform.config().baseUrl() + "/campaigns/" + c.slug() + "?lang=" + l));
+            alternates.add(Map.of("lang", l, "url", baseUrl + "/campaigns/" + c.slug() + "?lang=" + l));
         }
         campaign.put("alternates", alternates);
         Map<String, Object> model = new HashMap<>();

@@ -1,5 +1,6 @@
 package org.chorus.host.interfaces.web;
 
+import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +23,11 @@ public final class Languages {
 
     public static Locale choose(String explicit, HttpHeaders headers, List<String> offered, String fallback) {
         String chosen = match(explicit, offered);
-        if (chosen == null && headers != null && headers.getCookies().containsKey("lang")) {
-            chosen = match(headers.getCookies().get("lang").getValue(), offered);
+        if (chosen == null && headers != null) {
+            Cookie cookie = headers.getCookies().get("lang");
+            if (cookie != null) {
+                chosen = match(cookie.getValue(), offered);
+            }
         }
         if (chosen == null && headers != null) {
             for (Locale l : headers.getAcceptableLanguages()) {
