@@ -122,9 +122,6 @@ public class ActionService {
                 .orElseThrow(() -> new CampaignService.NotFound("campaign '" + cmd.slug() + "' has no action '" + cmd.actionKey() + "'"));
         String token = cmd.idempotencyKey() != null && TOKEN.matcher(cmd.idempotencyKey()).matches()
                 ? cmd.idempotencyKey() : UUID.randomUUID().toString();
-        if (tx.inTransaction(() -> records.findByIdempotencyKey(token)).isPresent()) {
-            return new Outcome.Taken(token); // the same form posted twice: one action
-        }
         if (!campaign.takingActions()) {
             return new Outcome.NotTaking(campaign);
         }
@@ -148,25 +145,28 @@ public class ActionService {
         if (!supporterErrors.isEmpty()) {
             return new Outcome.Rejected(campaign, action.key(), supporterErrors);
         }
-        Outcome outcome = store(cmd, campaign, action, pluginId, accepted, token);
-        if (outcome instanceof Outcome.Taken) {
-            tx.inTransaction(() -> records.findByIdempotencyKey(token)).ifPresent(r -> events.actionTaken(
-                    new ActionTakenEvent(r.getId(), campaign.slug(), action.key(), action.type(),
-                            r.getSupporterId(), r.getSourceCode(), r.getCreatedAt())));
+        ActionRecord[] stored = new ActionRecord[1];
+        Outcome outcome = store(cmd, campaign, action, pluginId, accepted, token, stored);
+        if (stored[0] != null) {
+            ActionRecord r = stored[0];
+            events.actionTaken(new ActionTakenEvent(r.getId(), campaign.slug(), action.key(), action.type(),
+                    r.getSupporterId(), r.getSourceCode(), r.getCreatedAt()));
         }
         return outcome;
     }
 
     private Outcome store(SubmitCommand cmd, CampaignSnapshot campaign, CampaignSnapshot.ActionSnapshot action,
-                          String pluginId, SubmissionOutcome.Accepted accepted, String token) {
+                          String pluginId, SubmissionOutcome.Accepted accepted, String token, ActionRecord[] stored) {
         PersistenceException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
-                return tx.inTransaction(() -> storeOnce(cmd, campaign, action, pluginId, accepted, token));
+                stored[0] = null;
+                return tx.inTransaction(() -> storeOnce(cmd, campaign, action, pluginId, accepted, token, stored));
             } catch (PersistenceException e) {
                 // A concurrent first action of the same e-mail, or the same form posted twice at once:
                 // the unique constraints caught it; the next attempt sees the winner's rows.
                 last = e;
+                stored[0] = null;
                 if (tx.inTransaction(() -> records.findByIdempotencyKey(token)).isPresent()) {
                     return new Outcome.Taken(token);
                 }
@@ -175,18 +175,30 @@ public class ActionService {
         throw last;
     }
 
+    /**
+     * One transaction. Ids come from preallocated sequences at persist time and the rest goes to the database as one
+     * batch at commit; only a new supporter is flushed first, because EclipseLink, seeing plain id columns rather than
+     * relationships, would otherwise insert the rows that refer to it (in class-name order) before it.
+     */
     private Outcome storeOnce(SubmitCommand cmd, CampaignSnapshot campaign, CampaignSnapshot.ActionSnapshot action,
-                              String pluginId, SubmissionOutcome.Accepted accepted, String token) {
+                              String pluginId, SubmissionOutcome.Accepted accepted, String token, ActionRecord[] stored) {
+        if (records.findByIdempotencyKey(token).isPresent()) {
+            return new Outcome.Taken(token); // the same form posted twice: one action
+        }
         Instant now = clock.instant();
         SupporterDetails d = accepted.supporter();
+        boolean[] isNew = {false};
         Supporter supporter = supporters.findByEmail(d.email()).orElseGet(() -> {
             Supporter s = new Supporter(d.email(), now);
             supporters.add(s);
+            isNew[0] = true;
             return s;
         });
         supporter.update(d.firstName(), d.lastName(), d.street(), d.town(), d.postalCode(),
                 cmd.locale().toLanguageTag(), now);
-        tx.em().flush();
+        if (isNew[0]) {
+            tx.em().flush();
+        }
         for (var consent : d.consents().entrySet()) {
             supporters.addConsent(new Consent(supporter.getId(), campaign.id(), consent.getKey(), consent.getValue(), now,
                     campaign.slug() + "/" + action.key()));
@@ -200,14 +212,16 @@ public class ActionService {
         ActionRecord record = new ActionRecord(action.id(), supporter.getId(), now, cmd.landedAt(), cmd.sourceCode(),
                 truncate(cmd.referrer(), 500), token, accepted.uniqueKey(), Json.write(accepted.payload()));
         records.add(record);
-        tx.em().flush();
+        stored[0] = record;
+        // Only a returning supporter can have written to these targets recently: one query for all of them.
+        java.util.Set<Long> recent = isNew[0] || accepted.messages().stream().allMatch(e -> e.targetId() == null)
+                ? java.util.Set.of() : outbox.recentTargets(supporter.getId(), campaign.id(), now.minus(letterRepeatWindow));
         int index = 0;
         for (OutboundEmail e : accepted.messages()) {
             OutboxMessage m = new OutboxMessage("<" + token + "." + (index++) + "@" + mailDomain + ">", e.toAddress(),
                     e.toName(), e.fromName(), e.replyTo(), e.subject(), e.body(), now);
             m.link(record.getId(), campaign.id(), supporter.getId(), e.targetId(), pluginId, e.digestKey());
-            if (e.targetId() != null && outbox.countRecentToTarget(supporter.getId(), e.targetId(), campaign.id(),
-                    now.minus(letterRepeatWindow)) > 0) {
+            if (e.targetId() != null && recent.contains(e.targetId())) {
                 m.skipAsRepeat("already wrote to this target on this campaign within " + letterRepeatWindow.toHours() + " h");
             }
             outbox.add(m);

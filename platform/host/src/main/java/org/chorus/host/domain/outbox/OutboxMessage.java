@@ -19,9 +19,9 @@ import java.util.Locale;
  */
 @Entity
 @Table(name = "outbox_message")
-@NamedQuery(name = "OutboxMessage.countRecentToTarget",
-        query = "SELECT COUNT(m) FROM OutboxMessage m WHERE m.supporterId = :supporterId AND m.targetId = :targetId"
-                + " AND m.campaignId = :campaignId AND m.createdAt > :since"
+@NamedQuery(name = "OutboxMessage.recentTargets",
+        query = "SELECT DISTINCT m.targetId FROM OutboxMessage m WHERE m.supporterId = :supporterId"
+                + " AND m.campaignId = :campaignId AND m.createdAt > :since AND m.targetId IS NOT NULL"
                 + " AND m.state <> org.chorus.host.domain.outbox.OutboxState.SKIPPED")
 @NamedQuery(name = "OutboxMessage.findByActionRecord",
         query = "SELECT m FROM OutboxMessage m WHERE m.actionRecordId = :actionRecordId ORDER BY m.id")

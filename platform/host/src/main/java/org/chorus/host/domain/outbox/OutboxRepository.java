@@ -8,6 +8,6 @@ public interface OutboxRepository {
 
     List<OutboxMessage> findByActionRecord(long actionRecordId);
 
-    /** Letters (not skipped) this supporter sent this target on this campaign since a moment. */
-    long countRecentToTarget(long supporterId, long targetId, long campaignId, java.time.Instant since);
+    /** Targets this supporter wrote to (letters not skipped) on this campaign since a moment. */
+    java.util.Set<Long> recentTargets(long supporterId, long campaignId, java.time.Instant since);
 }

@@ -144,10 +144,10 @@ public final class JpaRepositories {
         }
 
         @Override
-        public long countRecentToTarget(long supporterId, long targetId, long campaignId, java.time.Instant since) {
-            return tx.em().createNamedQuery("OutboxMessage.countRecentToTarget", Long.class)
-                    .setParameter("supporterId", supporterId).setParameter("targetId", targetId)
-                    .setParameter("campaignId", campaignId).setParameter("since", since).getSingleResult();
+        public java.util.Set<Long> recentTargets(long supporterId, long campaignId, java.time.Instant since) {
+            return new java.util.HashSet<>(tx.em().createNamedQuery("OutboxMessage.recentTargets", Long.class)
+                    .setParameter("supporterId", supporterId).setParameter("campaignId", campaignId)
+                    .setParameter("since", since).getResultList());
         }
 
         @Override
