@@ -3,7 +3,8 @@
 #
 #   platform/benchmarks/page-throughput.sh
 #
-# 1. Builds what is missing or stale (mvn -B -q -DskipTests install).
+# 1. Builds what is missing or stale (mvn -B -q -DskipTests package: the reactor resolves its own modules, and
+#    nothing is installed into ~/.m2, which other checkouts of the project on this machine share).
 # 2. Starts the platform from the shipped layout (bin/chorus-server, throwaway data dir, free port) and measures its
 #    cold start: wall time from process start to Payara Micro's "ready in" line, and the "ready in" figure itself.
 # 3. Warms it up, measures it (wrk -t THREADS -c CONNECTIONS -d DURATION --latency), records its RSS and stops it.
@@ -113,8 +114,8 @@ case "$BUILD" in
   *) die "BUILD must be auto, always or never" ;;
 esac
 if [ "$do_build" = 1 ]; then
-  log "building (mvn -B -q -DskipTests install)..."
-  (cd "$root" && mvn -B -q -ntp -DskipTests install) > "$RESULTS_DIR/build.log" 2>&1 \
+  log "building (mvn -B -q -DskipTests package)..."
+  (cd "$root" && mvn -B -q -ntp -DskipTests package) > "$RESULTS_DIR/build.log" 2>&1 \
     || { tail -40 "$RESULTS_DIR/build.log" >&2; die "build failed (see $RESULTS_DIR/build.log)"; }
 fi
 [ -f "$dist/chorus.war" ] && [ -f "$bare_war" ] || die "missing $dist/chorus.war or $bare_war"

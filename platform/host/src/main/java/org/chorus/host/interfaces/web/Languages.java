@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.chorus.host.infrastructure.themes.ThemeEngine;
 
 /**
@@ -52,11 +53,25 @@ public final class Languages {
         }
         String lang = Locale.forLanguageTag(requested).getLanguage();
         for (String o : offered) {
-            if (Locale.forLanguageTag(o).getLanguage().equals(lang)) {
+            if (languageOf(o).equals(lang)) {
                 return o;
             }
         }
         return null;
+    }
+
+    /** Language subtags of offered tags, which come from configuration (so there are few), parsed once each. */
+    private static final Map<String, String> OFFERED_LANGUAGES = new ConcurrentHashMap<>();
+
+    private static String languageOf(String offeredTag) {
+        String lang = OFFERED_LANGUAGES.get(offeredTag);
+        if (lang == null) {
+            lang = Locale.forLanguageTag(offeredTag).getLanguage();
+            if (OFFERED_LANGUAGES.size() < 1000) {
+                OFFERED_LANGUAGES.put(offeredTag, lang);
+            }
+        }
+        return lang;
     }
 
     public static List<String> supported() {
