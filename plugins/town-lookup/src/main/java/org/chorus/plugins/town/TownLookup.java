@@ -1,5 +1,7 @@
 package org.chorus.plugins.town;
 
+import org.chorus.kit.DistrictNames;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

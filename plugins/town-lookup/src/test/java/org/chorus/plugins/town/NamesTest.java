@@ -1,5 +1,7 @@
 package org.chorus.plugins.town;
 
+import org.chorus.kit.DistrictNames;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package org.chorus.host.application.targets;
 
+import org.chorus.kit.DistrictNames;
+
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -26,7 +28,6 @@ import org.chorus.host.infrastructure.geo.Feature;
 import org.chorus.host.infrastructure.geo.FeatureSet;
 import org.chorus.host.infrastructure.geo.GeoJsonReader;
 import org.chorus.host.infrastructure.geo.ShapefileReader;
-import org.chorus.host.infrastructure.openstates.DistrictNames;
 import org.chorus.host.infrastructure.openstates.OcdCrosswalk;
 import org.chorus.host.infrastructure.persistence.Transactions;
 import org.chorus.host.infrastructure.sources.SourceFetcher;

@@ -1,5 +1,7 @@
 package org.chorus.host.application.targets;
 
+import org.chorus.kit.DistrictNames;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +29,6 @@ import org.chorus.host.domain.target.Target;
 import org.chorus.host.domain.target.TargetRepository;
 import org.chorus.host.domain.target.TargetStatus;
 import org.chorus.host.infrastructure.json.Json;
-import org.chorus.host.infrastructure.openstates.DistrictNames;
 import org.chorus.host.infrastructure.openstates.OcdCrosswalk;
 import org.chorus.host.infrastructure.openstates.OpenStatesPeople;
 import org.chorus.host.infrastructure.openstates.OpenStatesPeople.Legislator;

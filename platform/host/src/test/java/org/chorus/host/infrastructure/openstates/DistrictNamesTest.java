@@ -1,5 +1,7 @@
 package org.chorus.host.infrastructure.openstates;
 
+import org.chorus.kit.DistrictNames;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

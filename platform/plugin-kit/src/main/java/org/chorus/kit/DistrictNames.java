@@ -1,4 +1,4 @@
-package org.chorus.host.infrastructure.openstates;
+package org.chorus.kit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,11 +6,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * District names as the different Massachusetts sources write them, and the Open Civic Data slug they share.
- * Open States writes House ordinals as digits ("8th Suffolk") and Senate ordinals as words ("Third Suffolk");
- * MassGIS spells all of them out ("Eighth Suffolk"); the precinct crosswalk writes "&amp;" for "and". The
- * {@link #slug} of every form is the same, and it is what the OCD ids end with
- * ({@code ocd-division/country:us/state:ma/sldl:8th_suffolk}).
+ * One key for the ways Massachusetts sources write a district's name. The precinct crosswalk spells ordinals out
+ * and writes "&amp;" ("Seventh Plymouth", "Norfolk &amp; Middlesex"); Open States, whose names the host imports,
+ * writes House ordinals as digits and Senate ordinals as words ("7th Plymouth", "Third Suffolk"); the OCD ids end
+ * in the digit form ({@code sldl:7th_plymouth}, {@code sldu:3rd_suffolk}). {@link #slug} maps all of them to that
+ * last form. The host uses it for its imports and plugins shade it, so both read names by the same rules.
  */
 public final class DistrictNames {
 
@@ -28,19 +28,11 @@ public final class DistrictNames {
     }
 
     /**
-     * The OCD slug of a district name: lower case, ordinals as digits ("3rd"), "&amp;" as "and", commas dropped,
-     * words joined by "_". "Berkshire, Hampden, Franklin and Hampshire" → {@code berkshire_hampden_franklin_and_hampshire}.
+     * Lower case, ordinals as digits, "&amp;" as "and", punctuation dropped, words joined by "_":
+     * "Thirty-Seventh Middlesex" → {@code 37th_middlesex}; "Berkshire, Hampden, Franklin &amp; Hampshire" →
+     * {@code berkshire_hampden_franklin_and_hampshire}.
      */
     public static String slug(String name) {
-        return String.join("_", words(name));
-    }
-
-    /** Whether two names denote the same district across spellings ("Third Suffolk" / "3rd Suffolk"). */
-    public static boolean same(String a, String b) {
-        return slug(a).equals(slug(b));
-    }
-
-    private static List<String> words(String name) {
         String s = name.toLowerCase(Locale.ROOT).replace("&", " and ").replace(",", " ").replace(".", " ")
                 .replace("'", "").replace("\u2019", "");
         String[] raw = s.trim().split("[\\s_]+");
@@ -50,24 +42,32 @@ public final class DistrictNames {
             if (w.isEmpty()) {
                 continue;
             }
-            // "twenty-first", "twenty first"
-            String[] hyphen = w.split("-", 2);
-            if (hyphen.length == 2 && TENS.containsKey(hyphen[0]) && UNITS.containsKey(hyphen[1]) && UNITS.get(hyphen[1]) < 10) {
+            String[] hyphen = w.split("-", 2); // "thirty-seventh"
+            if (hyphen.length == 2 && TENS.containsKey(hyphen[0]) && isUnit(hyphen[1])) {
                 out.add(ordinal(TENS.get(hyphen[0]) + UNITS.get(hyphen[1])));
-                continue;
-            }
-            if (TENS.containsKey(w) && i + 1 < raw.length && UNITS.containsKey(raw[i + 1]) && UNITS.get(raw[i + 1]) < 10) {
-                out.add(ordinal(TENS.get(w) + UNITS.get(raw[i + 1])));
-                i++;
-                continue;
-            }
-            if (UNITS.containsKey(w)) {
+            } else if (TENS.containsKey(w) && i + 1 < raw.length && isUnit(raw[i + 1])) { // "thirty seventh"
+                out.add(ordinal(TENS.get(w) + UNITS.get(raw[++i])));
+            } else if (UNITS.containsKey(w)) {
                 out.add(ordinal(UNITS.get(w)));
-                continue;
+            } else {
+                for (String part : w.split("-")) {
+                    if (!part.isEmpty()) {
+                        out.add(part);
+                    }
+                }
             }
-            out.addAll(List.of(w.split("-")));
         }
-        return out;
+        return String.join("_", out);
+    }
+
+    /** Whether two names denote the same district across spellings ("Third Suffolk" / "3rd Suffolk"). */
+    public static boolean same(String a, String b) {
+        return slug(a).equals(slug(b));
+    }
+
+    private static boolean isUnit(String w) {
+        Integer n = UNITS.get(w);
+        return n != null && n < 10;
     }
 
     /** 1 → "1st", 12 → "12th", 23 → "23rd". */
