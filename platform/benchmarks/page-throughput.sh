@@ -9,17 +9,20 @@
 #    cold start: wall time from process start to Payara Micro's "ready in" line, and the "ready in" figure itself.
 # 3. Warms it up, measures it (wrk -t THREADS -c CONNECTIONS -d DURATION --latency), records its RSS and stops it.
 #    Then the same for a bare Payara Micro serving bare-page.war with the same JVM flags (--nocluster
-#    --nohazelcast). One server at a time. Warming up takes long on 2 cores: the JIT needs about 60 s of load for
-#    the bare page and about 110 s for the platform before throughput stops rising, so the warm-up is WARMUP
-#    seconds of wrk, then 10 s rounds until the server's CPU time per request stops falling (within 5 % of the
-#    round before), at most WARMUP_MAX seconds in all.
+#    --nohazelcast). One server at a time. Warming up takes long on 2 cores: the JIT needs some 400-500 thousand
+#    requests (60 s of load for the bare page, 110 s for the platform on a quiet machine, longer on a busy one)
+#    before throughput stops rising, and the server's CPU time per request can sit on a plateau for a minute
+#    before it falls again. So the warm-up runs 10 s rounds of wrk for at least WARMUP seconds and
+#    WARMUP_REQUESTS requests, then until the CPU time per request of three rounds in a row agrees within 5 %,
+#    at most WARMUP_MAX seconds in all.
 # 4. Prints a table (req/s, p50/p99 latency, transfer/s, server CPU per request, cold start, RSS) and the ratio
 #    platform / bare.
 #
 # Environment (defaults in brackets):
 #   DURATION [20s] CONNECTIONS [64] THREADS [2]   wrk settings for the measurement
-#   WARMUP [120] WARMUP_MAX [240] (seconds)        warm-up at least WARMUP, then rounds until steady, at most
-#                                WARMUP_MAX (WARMUP=0: no warm-up; WARMUP_MAX=WARMUP: a fixed warm-up)
+#   WARMUP [60] WARMUP_REQUESTS [500000] WARMUP_MAX [360 s]   warm-up: at least WARMUP seconds and WARMUP_REQUESTS
+#                                requests, then until steady, at most WARMUP_MAX seconds (WARMUP=0: no warm-up;
+#                                WARMUP_MAX=WARMUP: a fixed warm-up)
 #   JAVA_OPTS [-Xmx768m]         JVM flags for both servers (as bin/chorus-server uses them)
 #   PLATFORM_PATH [/campaigns/safe-communities-act]
 #   BARE_PATH [/page, or /page?form=false when the platform's page has no action form, so both pages match]
@@ -45,9 +48,10 @@ bare_war="$root/platform/benchmarks/bare-page/target/bare-page.war"
 DURATION="${DURATION:-20s}"
 CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-2}"
-WARMUP="${WARMUP:-120}"
+WARMUP="${WARMUP:-60}"
 WARMUP="${WARMUP%s}"
-WARMUP_MAX="${WARMUP_MAX:-240}"
+WARMUP_REQUESTS="${WARMUP_REQUESTS:-500000}"
+WARMUP_MAX="${WARMUP_MAX:-360}"
 WARMUP_MAX="${WARMUP_MAX%s}"
 WARMUP_STEP=10
 JAVA_OPTS="${JAVA_OPTS:--Xmx768m}"
@@ -221,17 +225,18 @@ wait_quiet() {
 
 loadavg() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime | sed 's/.*load average: //'; }
 
-# warm_up <name> <url>: rounds of WARMUP_STEP seconds of wrk; from WARMUP seconds on, stops when the server's CPU
-# time per request is within 5 % of the round before (CPU per request, unlike req/s, hardly moves when other work
-# shares the machine); at most WARMUP_MAX seconds in all. Sets warm_s (seconds spent) and warm_rounds (µs per
-# request of each round: the warm-up curve).
+# warm_up <name> <url>: rounds of WARMUP_STEP seconds of wrk; once WARMUP seconds and WARMUP_REQUESTS requests
+# have passed, stops when the server's CPU time per request of the last three rounds agrees within 5 % (CPU per
+# request, unlike req/s, hardly moves when other work shares the machine); at most WARMUP_MAX seconds in all.
+# Sets warm_s, warm_n (requests served) and warm_rounds (µs per request of each round: the warm-up curve).
 warm_up() {
-  local name="$1" url="$2" out="$RESULTS_DIR/$1-warmup.txt" us prev="" s0 s1 n
+  local name="$1" url="$2" out="$RESULTS_DIR/$1-warmup.txt" us s0 s1 n last3=""
   warm_s=0
+  warm_n=0
   warm_rounds=""
   : > "$out"
   [ "$WARMUP" -gt 0 ] || return 0
-  log "$name: warming up (at least ${WARMUP}s, then until steady, at most ${WARMUP_MAX}s)"
+  log "$name: warming up (at least ${WARMUP}s and $WARMUP_REQUESTS requests, then until steady, at most ${WARMUP_MAX}s)"
   while :; do
     s0="$(process_ticks "$server_pid")"
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP_STEP}s" "$url" >> "$out" 2>&1 || server_alive
@@ -240,15 +245,18 @@ warm_up() {
     n="$(awk '/ requests in / { n = $1 } END { print n + 0 }' <(tail -n 12 "$out"))"
     us="$(awk -v t=$(( s1 - s0 )) -v hz="$hz" -v n="$n" 'BEGIN { printf "%.0f", (n > 0 ? t / hz * 1e6 / n : 0) }')"
     warm_s=$(( warm_s + WARMUP_STEP ))
+    warm_n=$(( warm_n + n ))
     warm_rounds="${warm_rounds:+$warm_rounds }$us"
-    if [ "$warm_s" -ge "$WARMUP" ] && [ -n "$prev" ] \
-        && awk -v a="$prev" -v b="$us" 'BEGIN { exit !(a > 0 && (b - a) / a < 0.05 && (a - b) / a < 0.05) }'; then
+    last3="$(echo "$last3 $us" | awk '{ s = ""; for (i = (NF > 3 ? NF - 2 : 1); i <= NF; i++) s = s (s == "" ? "" : " ") $i; print s }')"
+    if [ "$warm_s" -ge "$WARMUP" ] && [ "$warm_n" -ge "$WARMUP_REQUESTS" ] \
+        && awk -v r="$last3" 'BEGIN { k = split(r, a, " "); if (k < 3) exit 1
+             lo = a[1]; hi = a[1]; for (i = 2; i <= 3; i++) { if (a[i] < lo) lo = a[i]; if (a[i] > hi) hi = a[i] }
+             exit !(lo > 0 && (hi - lo) / lo < 0.05) }'; then
       break
     fi
-    [ $(( warm_s + WARMUP_STEP )) -le "$WARMUP_MAX" ] || break
-    prev="$us"
+    [ $(( warm_s + WARMUP_STEP )) -le "$WARMUP_MAX" ] || { log "WARNING $name: not steady after ${WARMUP_MAX}s"; break; }
   done
-  log "$name: warmed up for ${warm_s}s; server CPU µs per request by round: $warm_rounds"
+  log "$name: warmed up for ${warm_s}s, $warm_n requests; server CPU µs per request by round: $warm_rounds"
 }
 
 # run_one <name> <url-path> <command...>: start, probe, warm up, measure, RSS, stop. Sets res_<name>_*.
@@ -312,7 +320,7 @@ run_one() {
   printf -v "res_${name}_load" '%s' "$before"
   printf -v "res_${name}_cpu" '%s' "$cpu_us"
   printf -v "res_${name}_other" '%s' "$other_pct"
-  printf -v "res_${name}_warm" '%s' "${warm_s}s (server CPU µs/request by round: ${warm_rounds:-none})"
+  printf -v "res_${name}_warm" '%s' "${warm_s}s, $warm_n requests (server CPU µs/request by round: ${warm_rounds:-none})"
 }
 
 # --- 2./3. the platform, then the bare page -------------------------------------------------------------------
@@ -324,10 +332,15 @@ if [ "$ONLY" != bare ]; then
     env PLATFORM_HTTP_PORT="$PORT" PLATFORM_DATA_DIR="$work/platform-data" JAVA_OPTS="$JAVA_OPTS" \
     "$dist/bin/chorus-server"
 fi
+# The bare page with or without an action form, as the platform's page has one or not (it has none while no
+# plugin provides the campaign's action type: "This action is not available right now").
 if [ -z "$BARE_PATH" ]; then
-  BARE_PATH=/page
-  if [ "$ONLY" != bare ] && ! grep -q '<form' "$RESULTS_DIR/platform-page.html"; then
-    BARE_PATH='/page?form=false' # the platform's action form is unavailable (its action type is not installed)
+  if [ "$ONLY" != bare ]; then
+    if grep -q '<form' "$RESULTS_DIR/platform-page.html"; then BARE_PATH=/page; else BARE_PATH='/page?form=false'; fi
+  elif compgen -G "$dist/plugins/*.jar" > /dev/null || compgen -G "$dist/plugins/*.zip" > /dev/null; then
+    BARE_PATH=/page
+  else
+    BARE_PATH='/page?form=false'
   fi
 fi
 if [ "$ONLY" != platform ]; then
@@ -343,7 +356,7 @@ fi
   echo
   echo "Page throughput, $(date -u +'%Y-%m-%d %H:%M UTC'), $(cd "$root" && git rev-parse --short HEAD 2>/dev/null || echo '?')$(cd "$root" && git diff --quiet HEAD 2>/dev/null || echo '+changes')"
   echo "$(nproc 2>/dev/null || echo '?') cores, $(java -version 2>&1 | head -1), JAVA_OPTS='$JAVA_OPTS'"
-  echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency after a warm-up (${WARMUP}s, then until steady, at most ${WARMUP_MAX}s), one server at a time"
+  echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency after a warm-up (until steady; see below), one server at a time"
   echo
   printf '%-9s %-32s %6s %9s %9s %9s %10s %8s %11s %10s %10s %7s\n' server path bytes 'req/s' p50 p99 transfer/s \
     'CPU/req' 'cold wall' 'ready in' 'first req' RSS
