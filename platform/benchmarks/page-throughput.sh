@@ -36,6 +36,8 @@
 #   QUIET_WAIT [600] QUIET_PCT [10]   before starting a server and before measuring, wait up to QUIET_WAIT seconds
 #                                for other processes to use less than QUIET_PCT % of the machine (0: don't wait).
 #                                The machine is shared; what other work used while measuring is reported either way.
+#   MEASURE_TRIES [3]            measure again (the server stays warm) when other processes used more than
+#                                QUIET_PCT % of the machine meanwhile; the least disturbed measurement is reported
 # Only 127.0.0.1 is ever loaded. Every wrk run is bounded by its -d.
 set -euo pipefail
 
@@ -63,6 +65,7 @@ TARGET_RATIO="${TARGET_RATIO:-0.8}"
 ONLY="${ONLY:-both}"
 QUIET_WAIT="${QUIET_WAIT:-600}"
 QUIET_PCT="${QUIET_PCT:-10}"
+MEASURE_TRIES="${MEASURE_TRIES:-3}"
 RESULTS_DIR="${RESULTS_DIR:-$root/platform/benchmarks/target/page-throughput/$(date -u +%Y%m%dT%H%M%SZ)}"
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -269,57 +272,67 @@ run_one() {
   log "$name: starting on port $port (load average $(loadavg))"
   start_server "$name" "$logfile" "$@"
   log "$name: ready after ${cold_wall_ms} ms wall, Payara says ${cold_ready_ms} ms"
-  local first
+  local first code size secs first_ms
   first="$(probe "$RESULTS_DIR/$name-page.html" "$url")"
   read -r code size secs <<<"$first"
   [ "$code" = 200 ] || { tail -40 "$logfile" >&2; die "$name: GET $url answered $code"; }
-  local first_ms
   first_ms="$(awk -v s="$secs" 'BEGIN { printf "%d", s * 1000 }')"
   log "$name: GET $path → $code, $size bytes, first request ${first_ms} ms"
   warm_up "$name" "$url"
-  wait_quiet
-  local before
-  before="$(loadavg)"
-  log "$name: measuring (wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency), load average $before"
-  local m0 s0 m1 s1 t0 t1 wrk_cpu
-  m0="$(machine_ticks)"; s0="$(process_ticks "$server_pid")"; t0=$(now_ms)
-  { time wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$url" > "$RESULTS_DIR/$name-wrk.txt" 2>&1 ; } \
-    2> "$work/wrk-time"
-  m1="$(machine_ticks)"; s1="$(process_ticks "$server_pid")"; t1=$(now_ms)
-  server_alive
-  wrk_cpu="$(cat "$work/wrk-time")"
-  local rss_kb
+  local try=1 best_other=101 before m0 s0 m1 s1 t0 t1 wrk_cpu rss_kb rps p50 p99 tr non2xx errs reqs cpu_us other_pct
+  while :; do
+    wait_quiet
+    before="$(loadavg)"
+    log "$name: measuring (wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency), load average $before"
+    m0="$(machine_ticks)"; s0="$(process_ticks "$server_pid")"; t0=$(now_ms)
+    { time wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$url" > "$work/wrk.txt" 2>&1 ; } 2> "$work/wrk-time"
+    m1="$(machine_ticks)"; s1="$(process_ticks "$server_pid")"; t1=$(now_ms)
+    server_alive
+    wrk_cpu="$(cat "$work/wrk-time")"
+    read -r rps p50 p99 tr non2xx errs reqs <<<"$(parse_wrk "$work/wrk.txt")"
+    [ -n "$rps" ] || { cat "$work/wrk.txt" >&2; die "$name: no wrk result"; }
+    # Server CPU per request, and how much of the machine went to anything other than this server and wrk: the
+    # machine is shared, and other work running at the same time lowers req/s without saying so.
+    read -r cpu_us other_pct <<<"$(awk -v m0="$m0" -v m1="$m1" -v s0="$s0" -v s1="$s1" -v w="$wrk_cpu" -v hz="$hz" \
+        -v cores="$cores" -v ms=$(( t1 - t0 )) -v n="$reqs" 'BEGIN {
+          split(w, a, " "); wrk = (a[1] + a[2]) * hz
+          other = (m1 - m0) - (s1 - s0) - wrk; if (other < 0) other = 0
+          printf "%d %.0f\n", (n > 0 ? (s1 - s0) / hz * 1e6 / n : 0), 100 * other / (cores * ms / 1000 * hz) }')"
+    log "$name: $rps req/s, p50 $p50, p99 $p99, $tr/s; server CPU ${cpu_us} µs per request;" \
+      "other work took ${other_pct}% of the machine meanwhile"
+    [ "$non2xx" = 0 ] || log "WARNING $name: $non2xx responses were not 2xx/3xx"
+    [ "$errs" = 0 ] || log "WARNING $name: $errs socket errors"
+    cp "$work/wrk.txt" "$RESULTS_DIR/$name-wrk-$try.txt"
+    if [ "$other_pct" -lt "$best_other" ]; then # keep the least disturbed measurement
+      best_other="$other_pct"
+      cp "$work/wrk.txt" "$RESULTS_DIR/$name-wrk.txt"
+      printf -v "res_${name}_rps" '%s' "$rps"
+      printf -v "res_${name}_p50" '%s' "$p50"
+      printf -v "res_${name}_p99" '%s' "$p99"
+      printf -v "res_${name}_tr" '%s' "$tr"
+      printf -v "res_${name}_bad" '%s' "$(( non2xx + errs ))"
+      printf -v "res_${name}_reqs" '%s' "$reqs"
+      printf -v "res_${name}_load" '%s' "$before"
+      printf -v "res_${name}_cpu" '%s' "$cpu_us"
+      printf -v "res_${name}_other" '%s' "$other_pct"
+      printf -v "res_${name}_try" '%s' "$try"
+    fi
+    [ "$other_pct" -gt "$QUIET_PCT" ] || break
+    if [ "$try" -ge "$MEASURE_TRIES" ]; then
+      log "WARNING $name: other processes used ${best_other}% of the machine during the least disturbed measurement"
+      break
+    fi
+    log "$name: other work disturbed the measurement; measuring again"
+    try=$(( try + 1 ))
+  done
   rss_kb="$(ps -o rss= -p "$server_pid" | tr -d ' ')"
-  read -r rps p50 p99 tr non2xx errs reqs <<<"$(parse_wrk "$RESULTS_DIR/$name-wrk.txt")"
-  [ -n "$rps" ] || { cat "$RESULTS_DIR/$name-wrk.txt" >&2; die "$name: no wrk result"; }
-  log "$name: $rps req/s, p50 $p50, p99 $p99, $tr/s, RSS $(( rss_kb / 1024 )) MB"
-  [ "$non2xx" = 0 ] || log "WARNING $name: $non2xx responses were not 2xx/3xx"
-  [ "$errs" = 0 ] || log "WARNING $name: $errs socket errors"
-  # Server CPU per request, and how much of the machine went to anything other than this server and wrk: the
-  # machine is shared, and other work running at the same time lowers req/s without saying so.
-  local cpu_us other_pct
-  read -r cpu_us other_pct <<<"$(awk -v m0="$m0" -v m1="$m1" -v s0="$s0" -v s1="$s1" -v w="$wrk_cpu" -v hz="$hz" \
-      -v cores="$cores" -v ms=$(( t1 - t0 )) -v n="$reqs" 'BEGIN {
-        split(w, a, " "); wrk = (a[1] + a[2]) * hz
-        other = (m1 - m0) - (s1 - s0) - wrk; if (other < 0) other = 0
-        printf "%d %.0f\n", (n > 0 ? (s1 - s0) / hz * 1e6 / n : 0), 100 * other / (cores * ms / 1000 * hz) }')"
-  log "$name: server CPU ${cpu_us} µs per request; other work took ${other_pct}% of the machine meanwhile"
-  [ "$other_pct" -le 10 ] || log "WARNING $name: other processes used ${other_pct}% of the machine during the measurement"
+  log "$name: RSS $(( rss_kb / 1024 )) MB"
   stop_server
-  printf -v "res_${name}_rps" '%s' "$rps"
-  printf -v "res_${name}_p50" '%s' "$p50"
-  printf -v "res_${name}_p99" '%s' "$p99"
-  printf -v "res_${name}_tr" '%s' "$tr"
   printf -v "res_${name}_size" '%s' "$size"
   printf -v "res_${name}_cold_wall" '%s' "$cold_wall_ms"
   printf -v "res_${name}_cold_ready" '%s' "$cold_ready_ms"
   printf -v "res_${name}_first" '%s' "$first_ms"
   printf -v "res_${name}_rss" '%s' "$(( rss_kb / 1024 ))"
-  printf -v "res_${name}_bad" '%s' "$(( non2xx + errs ))"
-  printf -v "res_${name}_reqs" '%s' "$reqs"
-  printf -v "res_${name}_load" '%s' "$before"
-  printf -v "res_${name}_cpu" '%s' "$cpu_us"
-  printf -v "res_${name}_other" '%s' "$other_pct"
   printf -v "res_${name}_warm" '%s' "${warm_s}s, $warm_n requests (server CPU µs/request by round: ${warm_rounds:-none})"
 }
 
@@ -374,8 +387,10 @@ fi
     bad_var="res_${name}_bad"; load_var="res_${name}_load"; other_var="res_${name}_other"
     [ -n "${!load_var:-}" ] || continue
     warm_var="res_${name}_warm"
-    echo "$name: warm-up ${!warm_var}; load average before measuring ${!load_var}; other processes used" \
-      "${!other_var}% of the machine while measuring; non-2xx responses + socket errors: ${!bad_var}"
+    try_var="res_${name}_try"
+    echo "$name: warm-up ${!warm_var}; measurement ${!try_var} of up to $MEASURE_TRIES; load average before" \
+      "measuring ${!load_var}; other processes used ${!other_var}% of the machine while measuring; non-2xx" \
+      "responses + socket errors: ${!bad_var}"
   done
   if [ -n "${res_platform_rps:-}" ] && [ -n "${res_bare_rps:-}" ]; then
     awk -v p="$res_platform_rps" -v b="$res_bare_rps" -v t="$TARGET_RATIO" -v ps="$res_platform_size" -v bs="$res_bare_size" \
