@@ -143,12 +143,14 @@ public class CampaignPages {
         String resultHtml = fragments.result(thanks, locale);
         Map<String, Object> model = campaignModel(c, locale);
         model.put("resultHtml", resultHtml);
-        model.put("actionTitle", thanks.action().title() == null ? "" : thanks.action().title());
+        String actionTitle = thanks.action().title(c.languageFor(locale));
+        model.put("actionTitle", actionTitle == null ? "" : actionTitle);
         model.put("share", share(c, locale));
         List<Map<String, Object>> next = new ArrayList<>();
         for (var a : c.actions()) {
             if (!a.key().equals(actionId)) {
-                next.add(Map.of("title", a.title() == null ? a.key() : a.title(),
+                String title = a.title(c.languageFor(locale));
+                next.add(Map.of("title", title == null ? a.key() : title,
                         "url", "/campaigns/" + c.slug() + "#action-" + a.key()));
             }
         }
@@ -170,7 +172,8 @@ public class CampaignPages {
         List<Map<String, Object>> actions = new ArrayList<>();
         for (CampaignSnapshot.ActionSnapshot a : c.actions()) {
             boolean failed = a.key().equals(failedAction);
-            ActionView view = new ActionView(c.info(baseUrl, locale), a.key(), a.id(), a.settings(),
+            String language = c.languageFor(locale);
+            ActionView view = new ActionView(c.info(baseUrl, locale), a.key(), a.id(), a.settings(language),
                     platform.themes().messages(c.theme(), locale), failed ? values : Map.of(), failed ? errors : List.of());
             Map<String, Object> host = new HashMap<>();
             host.put("postUrl", "/campaigns/" + c.slug() + "/actions/" + a.key());
@@ -183,7 +186,7 @@ public class CampaignPages {
             Map<String, Object> entry = new HashMap<>();
             entry.put("key", a.key());
             entry.put("type", a.type());
-            entry.put("title", a.title() == null ? "" : a.title());
+            entry.put("title", a.title(language) == null ? "" : a.title(language));
             String html = fragments.form(c, a, view, host, locale);
             entry.put("available", html != null);
             entry.put("html", html == null ? "" : html);
