@@ -55,6 +55,7 @@ public final class Platform implements AutoCloseable {
     private final java.util.Optional<String> setupToken;
     private final org.chorus.host.application.admin.StaffSecurity staff;
     private final org.chorus.host.application.admin.OutboxAdmin outboxAdmin;
+    private final org.chorus.host.application.privacy.PrivacyPurge privacyPurge;
 
     private Platform(PlatformConfig config, Clock clock, Executor async, ScheduledExecutorService scheduler) {
         long t0 = System.nanoTime();
@@ -116,8 +117,14 @@ public final class Platform implements AutoCloseable {
             this.outboxAdmin = new org.chorus.host.application.admin.OutboxAdmin(database.dataSource(), staff, clock);
             this.setupToken = staff.bootstrap(config.get("platform.admin.email"), config.get("platform.admin.password"),
                     config.baseUrl());
+            this.privacyPurge = new org.chorus.host.application.privacy.PrivacyPurge(database.dataSource(), clock,
+                    this::forgetPayload, 500);
             if (scheduler != null) {
                 mail.start(scheduler); // after the import: a running worker only ever sees a started platform
+                if (Boolean.parseBoolean(config.get("platform.privacy.purge.enabled", "true"))) {
+                    privacyPurge.start(scheduler, java.time.Duration.ofMinutes(
+                            Long.parseLong(config.get("platform.privacy.purge.interval.minutes", "60"))));
+                }
             }
         } catch (RuntimeException | Error e) {
             database.close();
@@ -196,6 +203,19 @@ public final class Platform implements AutoCloseable {
         });
     }
 
+    /** What an action type keeps of a payload once its supporter's data is erased; nothing when it is not installed. */
+    private Map<String, Object> forgetPayload(String type, Map<String, Object> payload) {
+        var t = actionTypes.find(type);
+        if (t.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return plugins.invoker().call(t.get().pluginId(), "ActionType.forget", () -> t.get().extension().forget(payload));
+        } catch (org.chorus.host.infrastructure.plugins.PluginFailure e) {
+            return Map.of();
+        }
+    }
+
     private List<String> checkActionSettings(String type, Map<String, Object> settings) {
         var t = actionTypes.find(type);
         if (t.isEmpty()) {
@@ -248,12 +268,15 @@ public final class Platform implements AutoCloseable {
     public MailDelivery mail() { return mail; }
     public org.chorus.host.application.admin.StaffSecurity staff() { return staff; }
     public org.chorus.host.application.admin.OutboxAdmin outboxAdmin() { return outboxAdmin; }
+    /** The privacy purge (scheduled with the mail worker; tests run it with their own clock). */
+    public org.chorus.host.application.privacy.PrivacyPurge privacyPurge() { return privacyPurge; }
     /** The setup token issued at this start (no owner yet), for tests and tools; the log shows it too. */
     public java.util.Optional<String> setupToken() { return setupToken; }
 
     @Override
     public void close() {
         try {
+            privacyPurge.close();
             mail.close(); // first: a batch in progress still needs the database
         } finally {
             try {

@@ -90,6 +90,28 @@ public class CampaignPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submit(@PathParam("slug") String slug, @PathParam("actionId") String actionId,
                            MultivaluedMap<String, String> form) {
+        return submit(slug, actionId, form, Layout.PAGE);
+    }
+
+    /**
+     * Where a campaign's actions are shown: its own page, or one action alone in a partner's iframe, whose form
+     * posts back to the frame and whose thank-you page stays in it.
+     */
+    public enum Layout {
+        PAGE("", "campaign.ftlh", "thanks.ftlh"), EMBED("/embed", "embed.ftlh", "embed-thanks.ftlh");
+
+        final String prefix;
+        final String template;
+        final String thanksTemplate;
+
+        Layout(String prefix, String template, String thanksTemplate) {
+            this.prefix = prefix;
+            this.template = template;
+            this.thanksTemplate = thanksTemplate;
+        }
+    }
+
+    public Response submit(String slug, String actionId, MultivaluedMap<String, String> form, Layout layout) {
         CampaignSnapshot c = platform.campaigns().publicCampaign(slug)
                 .orElseThrow(() -> new CampaignService.NotFound("no campaign '" + slug + "'"));
         Locale locale = Languages.choose(form.getFirst("_lang"), headers, c.languages(), c.defaultLanguage());
@@ -111,22 +133,22 @@ public class CampaignPages {
         }
         var m = platform.themes().messages(c.theme(), locale);
         if (outcome instanceof ActionService.Outcome.Taken t) {
-            return Response.seeOther(UriBuilder.fromPath("/campaigns/{slug}/actions/{action}/thanks/{token}")
+            return Response.seeOther(UriBuilder.fromPath(layout.prefix + "/campaigns/{slug}/actions/{action}/thanks/{token}")
                     .queryParam("lang", locale.toLanguageTag()).build(slug, actionId, t.token())).build();
         }
         if (outcome instanceof ActionService.Outcome.Rejected rej) {
-            return renderCampaign(400, c, locale, actionId, fields, rej.errors(), List.of(), source, landed);
+            return renderCampaign(400, c, locale, actionId, fields, rej.errors(), List.of(), source, landed, layout);
         }
         if (outcome instanceof ActionService.Outcome.Incomplete inc) {
-            return renderCampaign(200, c, locale, actionId, fields, List.of(), inc.prompts(), source, landed);
+            return renderCampaign(200, c, locale, actionId, fields, List.of(), inc.prompts(), source, landed, layout);
         }
         if (outcome instanceof ActionService.Outcome.Repeat rep) {
             return renderCampaign(200, c, locale, actionId, fields, List.of(),
-                    List.of(new FieldError("", m.get("action.repeat", java.util.Date.from(rep.firstTakenAt())))), source, landed);
+                    List.of(new FieldError("", m.get("action.repeat", java.util.Date.from(rep.firstTakenAt())))), source, landed, layout);
         }
         if (outcome instanceof ActionService.Outcome.NotTaking) {
             return renderCampaign(409, c, locale, actionId, fields,
-                    List.of(new FieldError("", m.get("action.closed"))), List.of(), source, landed);
+                    List.of(new FieldError("", m.get("action.closed"))), List.of(), source, landed, layout);
         }
         return pages.error(503, "error.unavailable.title", m.get("action.unavailable"), locale, c.theme());
     }
@@ -135,6 +157,10 @@ public class CampaignPages {
     @Path("campaigns/{slug}/actions/{actionId}/thanks/{token}")
     public Response thanks(@PathParam("slug") String slug, @PathParam("actionId") String actionId,
                            @PathParam("token") String token, @QueryParam("lang") String lang) {
+        return thanks(slug, actionId, token, lang, Layout.PAGE);
+    }
+
+    public Response thanks(String slug, String actionId, String token, String lang, Layout layout) {
         CampaignSnapshot c = platform.campaigns().snapshot(slug)
                 .orElseThrow(() -> new CampaignService.NotFound("no campaign '" + slug + "'"));
         Locale locale = Languages.choose(lang, headers, c.languages(), c.defaultLanguage());
@@ -156,7 +182,8 @@ public class CampaignPages {
         }
         model.put("nextActions", next);
         model.put("pageTitle", c.content(locale).title());
-        Response r = pages.render(200, c.theme(), "thanks.ftlh", model, locale, c.languages(), "/campaigns/" + slug);
+        Response r = pages.render(200, c.theme(), layout.thanksTemplate, model, locale, c.languages(),
+                layout.prefix + "/campaigns/" + slug + "/actions/" + actionId + "/thanks/" + token);
         return Response.fromResponse(r).header("Cache-Control", "private, no-store").build();
     }
 
@@ -164,19 +191,29 @@ public class CampaignPages {
      * @param errors  what to fix (shown as an error summary and next to fields)
      * @param prompts what to notice, not errors (a preview, "you already did this")
      */
-    Response renderCampaign(int status, CampaignSnapshot c, Locale locale, String failedAction,
+    public Response renderCampaign(int status, CampaignSnapshot c, Locale locale, String failedAction,
                             Map<String, List<String>> values, List<FieldError> errors, List<FieldError> prompts,
                             String source, Instant landed) {
+        return renderCampaign(status, c, locale, failedAction, values, errors, prompts, source, landed, Layout.PAGE);
+    }
+
+    /** In the {@link Layout#EMBED} layout only {@code failedAction} (the framed one) is shown. */
+    public Response renderCampaign(int status, CampaignSnapshot c, Locale locale, String failedAction,
+                            Map<String, List<String>> values, List<FieldError> errors, List<FieldError> prompts,
+                            String source, Instant landed, Layout layout) {
         Map<String, Object> model = campaignModel(c, locale);
         String baseUrl = platform.config().baseUrl();
         List<Map<String, Object>> actions = new ArrayList<>();
         for (CampaignSnapshot.ActionSnapshot a : c.actions()) {
+            if (layout == Layout.EMBED && !a.key().equals(failedAction)) {
+                continue;
+            }
             boolean failed = a.key().equals(failedAction);
             String language = c.languageFor(locale);
             ActionView view = new ActionView(c.info(baseUrl, locale), a.key(), a.id(), a.settings(language),
                     platform.themes().messages(c.theme(), locale), failed ? values : Map.of(), failed ? errors : List.of());
             Map<String, Object> host = new HashMap<>();
-            host.put("postUrl", "/campaigns/" + c.slug() + "/actions/" + a.key());
+            host.put("postUrl", layout.prefix + "/campaigns/" + c.slug() + "/actions/" + a.key());
             host.put("hidden", List.of(
                     Map.of("name", "_idem", "value", UUID.randomUUID().toString()),
                     Map.of("name", "_src", "value", source == null ? "" : source),
@@ -197,7 +234,8 @@ public class CampaignPages {
         model.put("actions", actions);
         model.put("share", share(c, locale));
         model.put("pageTitle", c.content(locale).title());
-        return pages.render(status, c.theme(), "campaign.ftlh", model, locale, c.languages(), "/campaigns/" + c.slug());
+        String path = layout == Layout.EMBED ? "/embed/campaigns/" + c.slug() + "/actions/" + failedAction : "/campaigns/" + c.slug();
+        return pages.render(status, c.theme(), layout.template, model, locale, c.languages(), path);
     }
 
     private Map<String, Object> campaignModel(CampaignSnapshot c, Locale locale) {
@@ -222,8 +260,11 @@ public class CampaignPages {
             alternates.add(Map.of("lang", l, "url", baseUrl + "/campaigns/" + c.slug() + "?lang=" + l));
         }
         campaign.put("alternates", alternates);
+        campaign.put("privacy", Map.of("discardStreet", c.privacy().discardStreet(),
+                "purgeAfterDays", c.privacy().purgeAfterDays()));
         Map<String, Object> model = new HashMap<>();
         model.put("campaign", campaign);
+        model.put("privacyNotices", platform.targetFinder().privacyNoticeKeys());
         return model;
     }
 

@@ -26,6 +26,14 @@ public class Pages {
         m.put("languages", Languages.switcher(languages, locale));
         m.put("path", path);
         m.put("baseUrl", platform.config().baseUrl());
+        if (status < 400 && languages.size() > 1) {
+            // hreflang: the same page in each language it is offered in, for search engines and share previews.
+            List<Map<String, Object>> alternates = new java.util.ArrayList<>();
+            for (String l : languages) {
+                alternates.add(Map.of("lang", l, "url", platform.config().baseUrl() + path + "?lang=" + l));
+            }
+            m.putIfAbsent("pageAlternates", alternates);
+        }
         m.putIfAbsent("pageTitle", "");
         String html = platform.themes().render(theme, template, m, locale);
         return Response.status(status).type(HTML).entity(html)
@@ -46,6 +54,7 @@ public class Pages {
         m.put("status", status);
         m.put("titleKey", titleKey);
         m.put("message", message == null ? "" : message);
-        return render(status, t, "error.ftlh", m, locale, List.of(locale.toLanguageTag()), "/");
+        // The switcher offers every language; it leads to the home page, since the page asked for is not there.
+        return render(status, t, "error.ftlh", m, locale, Languages.supported(), "/");
     }
 }
