@@ -29,7 +29,8 @@ public final class NetworkLog {
         Map<String, Long> sizes = new LinkedHashMap<>();
         Json json = new Json();
         for (LogEntry e : driver.manage().logs().get(LogType.PERFORMANCE)) {
-            Map<String, Object> message = (Map<String, Object>) json.toType(e.getMessage(), Map.class).get("message");
+            Map<String, Object> entry = json.toType(e.getMessage(), Map.class);
+            Map<String, Object> message = (Map<String, Object>) entry.get("message");
             String method = String.valueOf(message.get("method"));
             Map<String, Object> params = (Map<String, Object>) message.get("params");
             if (params == null) {

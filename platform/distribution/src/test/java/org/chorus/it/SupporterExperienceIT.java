@@ -130,7 +130,11 @@ class SupporterExperienceIT {
     /** axe-core finds nothing, the console is clean, and every request went to the test server. */
     void check(WebDriver d, String page) {
         AxeCheck.assertNone(d, page);
-        assertThat(Browsers.consoleErrors(d)).as("console errors on " + page).isEmpty();
+        // A page answered with 400 (form errors) or 404 is logged by Chrome as a failed load of itself: expected.
+        String document = d.getCurrentUrl().split("[?#]")[0];
+        assertThat(Browsers.consoleErrors(d)).as("console errors on " + page)
+                .filteredOn(m -> !(m.startsWith(document) && m.contains("responded with a status of 40")))
+                .isEmpty();
         assertThat(NetworkLog.read(d)).as("requests from " + page).extracting(r -> r.url().getHost())
                 .allMatch(h -> h.equals(host()), "only " + host());
     }
