@@ -50,7 +50,7 @@ class PlatformIT {
                 .containsExactly("/theme/safe-communities/css/chorus.css", "/theme/safe-communities/css/safe-communities.css");
         assertThat(page.select(".brand").text()).isEqualTo("Safe Communities Massachusetts");
         assertThat(page.select(".campaign-body").text()).contains("336 percent").contains("H.2580 / S.1681").contains("H.1954 / S.1127");
-        assertThat(page.select("link[rel=alternate][hreflang]")).hasSize(6);
+        assertThat(page.select("link[rel=alternate][hreflang]")).hasSize(7); // six languages and x-default
         assertThat(page.select("#action-email-your-legislators")).hasSize(1);
         assertThat(http().get("/theme/safe-communities/css/chorus.css").statusCode()).as("parent's file through the child").isEqualTo(200);
 
