@@ -112,7 +112,9 @@ public class CampaignImporter {
     /**
      * Imports one campaign document.
      *
-     * @param byStaff true when staff upload it in the console: it then overrides their own edits
+     * @param byStaff true when staff upload it in the console: it then overrides their own edits, but not the
+     *                status (a new campaign starts as a draft, an existing one keeps its status), because in the
+     *                console every status change is a confirmed step of its own
      */
     public FileOutcome importText(String text, String fileName, boolean byStaff) {
         CampaignDefinition def;
@@ -128,7 +130,7 @@ public class CampaignImporter {
             var existing = campaigns.findBySlug(def.slug());
             if (existing.isEmpty()) {
                 Campaign c = new Campaign(def.slug(), def.title(), def.theme(), def.language(), now);
-                apply(c, def, now);
+                apply(c, def, now, !byStaff);
                 c.markImported(fileName, hash, now);
                 campaigns.add(c);
                 return new FileOutcome(fileName, def.slug(), Result.CREATED, "");
@@ -142,7 +144,7 @@ public class CampaignImporter {
                         "the file changed, but staff edited '" + def.slug() + "' in the console on " + c.getStaffEditedAt()
                                 + "; their version is kept (export it, merge, and import again)");
             }
-            List<String> kept = apply(c, def, now);
+            List<String> kept = apply(c, def, now, !byStaff);
             c.markImported(fileName, hash, now);
             return new FileOutcome(fileName, def.slug(), Result.UPDATED,
                     kept.isEmpty() ? "" : "actions kept because supporters already took them: " + kept);
@@ -179,7 +181,7 @@ public class CampaignImporter {
     }
 
     /** Applies a definition; returns the keys of actions the file dropped but which must stay (they have records). */
-    private List<String> apply(Campaign c, CampaignDefinition def, Instant now) {
+    private List<String> apply(Campaign c, CampaignDefinition def, Instant now, boolean withStatus) {
         c.setTitle(def.title());
         c.setSummary(def.summary());
         c.setBodyMarkdown(def.body());
@@ -192,7 +194,10 @@ public class CampaignImporter {
         c.setShareTitle(def.share().title());
         c.setShareDescription(def.share().description());
         c.setShareImage(def.share().image());
-        c.importStatus(CampaignStatus.parse(def.status()), now);
+        c.setNeedsTranslation(def.needsTranslation());
+        if (withStatus) {
+            c.importStatus(CampaignStatus.parse(def.status()), now);
+        }
 
         c.getTranslations().removeIf(t -> !def.translations().containsKey(t.getLocale()));
         def.translations().forEach((locale, t) -> {
@@ -237,6 +242,24 @@ public class CampaignImporter {
             return true;
         });
         return kept;
+    }
+
+    /** A campaign as a definition, the mirror of {@link #apply}: what an export writes (see {@link CampaignFiles#write}). */
+    public static CampaignDefinition definitionOf(Campaign c) {
+        Map<String, CampaignDefinition.Translation> translations = new java.util.LinkedHashMap<>();
+        c.getTranslations().stream().sorted(java.util.Comparator.comparing(t -> c.languageList().indexOf(t.getLocale())))
+                .forEach(t -> translations.put(t.getLocale(), new CampaignDefinition.Translation(t.getTitle(), t.getSummary(),
+                        t.getBodyMarkdown(), t.getShareTitle(), t.getShareDescription(), t.isMachineTranslated())));
+        List<CampaignDefinition.ActionDefinition> actions = c.getActions().stream()
+                .sorted(java.util.Comparator.comparingInt(CampaignAction::getPosition))
+                .map(a -> new CampaignDefinition.ActionDefinition(a.getActionKey(), a.getActionType(), a.getTitle(),
+                        Json.readObject(a.getSettingsJson())))
+                .toList();
+        return new CampaignDefinition(c.getSlug(), c.getTitle(), c.getSummary(), c.getBodyMarkdown() == null ? "" : c.getBodyMarkdown(),
+                c.getTheme(), c.getStatus().name().toLowerCase(java.util.Locale.ROOT), c.getOrganizationName(),
+                c.getDefaultLanguage(), c.languageList(), c.getStartsAt(), c.getEndsAt(),
+                new CampaignDefinition.Share(c.getShareTitle(), c.getShareDescription(), c.getShareImage()),
+                translations, actions, c.isNeedsTranslation());
     }
 
     static String sha256(String text) {

@@ -54,6 +54,7 @@ public final class Platform implements AutoCloseable {
     private final java.util.Optional<String> setupToken;
     private final org.chorus.host.application.admin.StaffSecurity staff;
     private final org.chorus.host.application.admin.OutboxAdmin outboxAdmin;
+    private final org.chorus.host.application.admin.CampaignAdmin campaignAdmin;
 
     private Platform(PlatformConfig config, Clock clock, Executor async, ScheduledExecutorService scheduler) {
         long t0 = System.nanoTime();
@@ -111,6 +112,9 @@ public final class Platform implements AutoCloseable {
                     java.time.Duration.ofHours(Long.parseLong(config.get("platform.admin.session.absolute.hours", "12"))),
                     java.time.Duration.ofHours(Long.parseLong(config.get("platform.admin.setup.token.hours", "24"))));
             this.outboxAdmin = new org.chorus.host.application.admin.OutboxAdmin(database.dataSource(), staff, clock);
+            this.campaignAdmin = new org.chorus.host.application.admin.CampaignAdmin(tx, campaignRepo, recordRepo, targetRepo,
+                    campaigns, importer, actionTypes, plugins, themes, staff, events, clock,
+                    java.time.ZoneId.of(config.get("platform.admin.time.zone", "UTC")), config.baseUrl());
             this.setupToken = staff.bootstrap(config.get("platform.admin.email"), config.get("platform.admin.password"),
                     config.baseUrl());
             if (scheduler != null) {
@@ -174,6 +178,7 @@ public final class Platform implements AutoCloseable {
     public MailDelivery mail() { return mail; }
     public org.chorus.host.application.admin.StaffSecurity staff() { return staff; }
     public org.chorus.host.application.admin.OutboxAdmin outboxAdmin() { return outboxAdmin; }
+    public org.chorus.host.application.admin.CampaignAdmin campaignAdmin() { return campaignAdmin; }
     /** The setup token issued at this start (no owner yet), for tests and tools; the log shows it too. */
     public java.util.Optional<String> setupToken() { return setupToken; }
 

@@ -6,11 +6,13 @@ import java.util.Map;
 
 /**
  * A campaign as written in a campaign file ({@code config/campaigns/*.yaml}) or exported from the console.
+ *
+ * @param needsTranslation the default language's text still waits for a translation (a duplicate into another language)
  */
 public record CampaignDefinition(String slug, String title, String summary, String body, String theme, String status,
                                  String organization, String language, List<String> languages, Instant starts,
                                  Instant ends, Share share, Map<String, Translation> translations,
-                                 List<ActionDefinition> actions) {
+                                 List<ActionDefinition> actions, boolean needsTranslation) {
 
     public record Share(String title, String description, String image) {
     }

@@ -81,7 +81,7 @@ public final class CampaignFiles {
                 language, languages, f.instant("starts"), f.instant("ends"),
                 new CampaignDefinition.Share(share.text("title", null), share.text("description", null),
                         share.text("image", null)),
-                translations, actions);
+                translations, actions, f.bool("needs_translation"));
     }
 
     /** Writes a definition in the same format {@link #parse} reads (for export from the console). */
@@ -95,6 +95,9 @@ public final class CampaignFiles {
         m.put("status", d.status());
         m.put("language", d.language());
         m.put("languages", d.languages());
+        if (d.needsTranslation()) {
+            m.put("needs_translation", true);
+        }
         putIf(m, "starts", d.starts() == null ? null : d.starts().toString());
         putIf(m, "ends", d.ends() == null ? null : d.ends().toString());
         if (d.share() != null) {

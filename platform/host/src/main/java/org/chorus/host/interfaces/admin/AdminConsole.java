@@ -210,7 +210,12 @@ public class AdminConsole {
     }
 
     private Response page(String template, String title, String path, Map<String, Object> model) {
-        StaffSecurity.Session s = session();
+        return page(pages, session(), 200, template, title, path, model);
+    }
+
+    /** A console page: the model plus the signed-in staff member, their CSRF token and the navigation section. */
+    static Response page(Pages pages, StaffSecurity.Session s, int status, String template, String title, String path,
+                         Map<String, Object> model) {
         Map<String, Object> m = new HashMap<>(model);
         m.put("pageTitle", title);
         m.put("csrf", s.csrfToken());
@@ -218,7 +223,7 @@ public class AdminConsole {
                 "role", s.user().role().name().toLowerCase(Locale.ROOT),
                 "isOwner", s.user().role().includes(Role.OWNER), "isOrganizer", s.user().role().includes(Role.ORGANIZER)));
         m.put("section", path);
-        return AdminAuth.noStore(pages.render(200, "admin", template, m, Locale.ENGLISH, List.of("en"), path));
+        return AdminAuth.noStore(pages.render(status, "admin", template, m, Locale.ENGLISH, List.of("en"), path));
     }
 
     private static Response withStatus(Response r, int status) {
