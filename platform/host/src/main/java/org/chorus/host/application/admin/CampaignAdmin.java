@@ -631,7 +631,7 @@ public final class CampaignAdmin {
             errors.put("type", "Choose one of the installed action types.");
         }
         String t = trim(title);
-        checkTitle(t, false, "actionTitle", errors);
+        checkTitle(t, false, "title", errors);
         if (!errors.isEmpty()) {
             throw new Invalid(errors);
         }
