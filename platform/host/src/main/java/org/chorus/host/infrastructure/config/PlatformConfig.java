@@ -95,4 +95,12 @@ public final class PlatformConfig {
     public int maxFormBytes() {
         return Integer.parseInt(get("platform.max.form.bytes", "65536"));
     }
+
+    /**
+     * Largest accepted form post under {@code /admin} (larger → 413): staff send whole campaign texts and campaign
+     * files, which in non-Latin scripts quickly pass the supporter forms' limit once URL-encoded.
+     */
+    public int adminMaxFormBytes() {
+        return Integer.parseInt(get("platform.admin.max.form.bytes", "2097152"));
+    }
 }

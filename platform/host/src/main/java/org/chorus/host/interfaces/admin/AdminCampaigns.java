@@ -124,7 +124,7 @@ public class AdminCampaigns {
                 "title", nz(t.title()), "summary", nz(t.summary()), "type", t.typeId())).toList());
         m.put("values", values);
         m.put("errors", errors);
-        m.put("languages", admin().languages());
+        m.put("allLanguages", admin().languages());
         m.put("themes", admin().publicThemes());
         m.put("campaigns", admin().search(null, null).stream().map(r -> Map.of("slug", r.slug(), "title", r.title(),
                 "status", r.status())).toList());
@@ -252,10 +252,17 @@ public class AdminCampaigns {
         return AdminAuth.noStore(Response.ok(previewHtml(slug, f), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build());
     }
 
+    /**
+     * The campaign page for the preview frame, without its scripts: the frame is sandboxed without scripts anyway
+     * (the page is for looking at), and leaving them out spares the browser console a "blocked script" error each.
+     */
     private String previewHtml(String slug, ContentForm f) {
         CampaignSnapshot s = admin().preview(slug, f);
-        return campaignPages.previewHtml(s, Locale.forLanguageTag(s.languages().contains(f.lang()) ? f.lang() : s.defaultLanguage()));
+        String html = campaignPages.previewHtml(s, Locale.forLanguageTag(s.languages().contains(f.lang()) ? f.lang() : s.defaultLanguage()));
+        return SCRIPT.matcher(html).replaceAll("");
     }
+
+    private static final java.util.regex.Pattern SCRIPT = java.util.regex.Pattern.compile("(?is)<script\\b[^>]*>.*?</script\\s*>");
 
     private Map<String, Object> editModel(Editable c, ContentForm f, Map<String, String> errors) {
         Map<String, Object> m = new HashMap<>(campaignModel(c));
@@ -274,7 +281,7 @@ public class AdminCampaigns {
         v.put("shareDescription", nz(f.content().shareDescription()));
         v.put("needsReview", f.content().needsReview());
         m.put("values", v);
-        m.put("lang", f.lang());
+        m.put("textLang", f.lang());
         m.put("isDefaultLanguage", f.lang().equals(c.defaultLanguage()));
         m.put("errors", errors);
         m.put("allLanguages", admin().languages());

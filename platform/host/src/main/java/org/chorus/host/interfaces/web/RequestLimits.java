@@ -13,7 +13,8 @@ import java.io.InputStream;
 import org.chorus.host.application.Platform;
 
 /**
- * Refuses bodies larger than {@code platform.max.form.bytes} with 413, whether or not they announce their length.
+ * Refuses bodies larger than {@code platform.max.form.bytes} (under {@code /admin}: {@code platform.admin.max.form.bytes})
+ * with 413, whether or not they announce their length.
  * The rest of an oversized body (up to {@value #DRAIN_LIMIT} bytes) is read and dropped first, so the client,
  * still sending, gets to read the answer instead of stalling on a full socket.
  */
@@ -28,7 +29,9 @@ public class RequestLimits implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        int max = platform.config().maxFormBytes();
+        String path = request.getUriInfo().getPath();
+        boolean admin = path.equals("admin") || path.startsWith("admin/") || path.equals("/admin") || path.startsWith("/admin/");
+        int max = admin ? platform.config().adminMaxFormBytes() : platform.config().maxFormBytes();
         if (request.getLength() > max) {
             drain(request.getEntityStream());
             throw new WebApplicationException(Response.Status.REQUEST_ENTITY_TOO_LARGE);

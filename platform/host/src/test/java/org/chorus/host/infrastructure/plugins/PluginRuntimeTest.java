@@ -41,7 +41,7 @@ class PluginRuntimeTest {
             assertThat(s.get("broken").state()).isEqualTo("failed");
             assertThat(s.get("broken").problem()).contains("extensions");
             assertThat(s.get("incompatible").state()).isEqualTo("incompatible");
-            assertThat(s.get("incompatible").problem()).contains(">=2.0.0").contains("1.0.0");
+            assertThat(s.get("incompatible").problem()).contains(">=2.0.0").contains(org.chorus.api.ApiVersion.CURRENT);
             assertThat(s.get("sneaky").state()).as("a host class is not visible to plugins").isEqualTo("failed");
             assertThat(p.actionTypes().find("greeting")).isPresent();
             assertThat(p.actionTypes().find("broken")).isEmpty();
