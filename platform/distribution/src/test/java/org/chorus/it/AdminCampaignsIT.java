@@ -2,20 +2,13 @@ package org.chorus.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URL;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -171,6 +164,9 @@ class AdminCampaignsIT {
             assertThat(d.findElement(By.id("s-variants-0-name")).getAttribute("value")).isEqualTo("thank-cosponsor");
             assertThat(new Select(d.findElement(By.id("s-variants-0-stance"))).getFirstSelectedOption().getAttribute("value"))
                     .isEqualTo("cosponsor");
+            assertThat(d.findElement(By.cssSelector(".error-summary a[href='#s-variants-0-stance_bill']")).getText())
+                    .contains("required when the variant depends on a stance");
+            show(d, By.id("s-variants-0"));
             Browsers.screenshot(d, "admin-campaign-3-variant-error");
             Browsers.consoleErrors(d);
             type(d, "s-variants-0-stance_bill", "H1954 / S1127");
@@ -248,6 +244,11 @@ class AdminCampaignsIT {
         }
     }
 
+    /** Scrolls an element into view (for a screenshot of it). */
+    static void show(WebDriver d, By by) {
+        ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView()", d.findElement(by));
+    }
+
     static String previewText(WebDriver d) {
         WebElement frame = d.findElement(By.cssSelector("iframe[data-preview]"));
         try {
@@ -271,9 +272,9 @@ class AdminCampaignsIT {
     /** Without JavaScript: the Preview button shows the typed text in the campaign's theme, nothing saved. */
     @Test
     void withoutJavaScriptThePreviewButtonShowsTheTypedTextAndViewersOnlyRead() throws Exception {
-        Staff organizer = new Staff();
+        StaffClient organizer = new StaffClient(base);
         String email = "omar+" + UUID.randomUUID() + "@example.org";
-        Staff owner = new Staff();
+        StaffClient owner = new StaffClient(base);
         assertThat(owner.login("owner@example.org", "it-owner-password-123").statusCode()).isEqualTo(303);
         String token = owner.csrf("/admin/users");
         assertThat(owner.post("/admin/users", Map.of("_csrf", token, "email", email, "displayName", "Omar", "role", "organizer",
@@ -326,7 +327,7 @@ class AdminCampaignsIT {
         String viewerEmail = "vera+" + UUID.randomUUID() + "@example.org";
         assertThat(owner.post("/admin/users", Map.of("_csrf", token, "email", viewerEmail, "displayName", "Vera", "role", "viewer",
                 "password", "viewer-password-789")).statusCode()).isEqualTo(303);
-        Staff viewer = new Staff();
+        StaffClient viewer = new StaffClient(base);
         assertThat(viewer.login(viewerEmail, "viewer-password-789").statusCode()).isEqualTo(303);
         Document read = Jsoup.parse(viewer.get("/admin/campaigns?q=" + slug).body());
         assertThat(read.select(".campaigns-table a").eachText()).hasSize(2);
@@ -338,36 +339,5 @@ class AdminCampaignsIT {
                 .isEqualTo(403);
         assertThat(organizer.post("/admin/campaigns/" + slug + "/status", Map.of("to", "published")).statusCode())
                 .as("no CSRF token").isEqualTo(403);
-    }
-
-    /** A browser-like client: its own cookies, no redirects followed. */
-    final class Staff {
-        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-
-        HttpResponse<String> get(String path) throws Exception {
-            return client.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-            String body = new LinkedHashMap<>(form).entrySet().stream()
-                    .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-            return client.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
-                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> login(String email, String password) throws Exception {
-            return post("/admin/login", Map.of("email", email, "password", password, "next", "/admin"));
-        }
-
-        String csrf(String page) throws Exception {
-            return Jsoup.parse(get(page).body()).select("input[name=_csrf]").attr("value");
-        }
-    }
-
-    static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

@@ -189,6 +189,7 @@ public class AdminCampaignActions {
                 "title", AdminCampaigns.nz(title), "records", af.action().records()));
         m.put("titleError", titleError == null ? "" : titleError);
         m.put("fields", fields);
+        m.put("fieldErrors", SettingsForm.errorLinks(fields));
         m.put("formErrors", summary);
         m.put("hasErrors", !errors.isEmpty());
         m.put("mergeFields", af.mergeFields().stream().map(f -> "{{" + f + "}}").toList());

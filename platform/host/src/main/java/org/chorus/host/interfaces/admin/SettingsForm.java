@@ -121,6 +121,21 @@ final class SettingsForm {
         return out;
     }
 
+    /** Every field (in groups too) that shows an error, as {@code id} and message, for the error summary's links. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, String>> errorLinks(List<Map<String, Object>> fields) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (Map<String, Object> f : fields) {
+            if (!String.valueOf(f.get("error")).isEmpty()) {
+                out.add(Map.of("id", String.valueOf(f.get("id")), "message", String.valueOf(f.get("error"))));
+            }
+            for (Map<String, Object> e : (List<Map<String, Object>>) f.get("entries")) {
+                out.addAll(errorLinks((List<Map<String, Object>>) e.get("fields")));
+            }
+        }
+        return out;
+    }
+
     private static List<Map<String, Object>> choices(Field f, List<String> selected, Labels labels, boolean withBlank) {
         List<Map<String, Object>> out = new ArrayList<>();
         if (withBlank) {
