@@ -65,6 +65,8 @@ import org.chorus.host.infrastructure.yaml.CampaignFiles;
  */
 public final class CampaignAdmin {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(CampaignAdmin.class.getName());
+
     /** Paths under {@code /admin/campaigns/} that are pages, so no campaign may take them as its slug. */
     public static final Set<String> RESERVED_SLUGS = Set.of("new", "import");
     static final int MAX_TITLE = 300;
@@ -836,17 +838,25 @@ public final class CampaignAdmin {
      * (under its old and new slug).
      */
     private String change(StaffUser actor, String action, String slug, Supplier<Audited> work) {
-        Audited done = tx.inTransaction(() -> {
-            Audited a = work.get();
-            tx.em().flush(); // constraint problems surface here, before the audit entry is written
-            try {
-                Connection c = tx.em().unwrap(Connection.class);
-                security.audit(c, actor, action, "campaign:" + a.result(), a.before(), a.after(), clock.instant());
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot write the audit entry", e);
-            }
-            return a;
-        });
+        Audited done;
+        try {
+            done = tx.inTransaction(() -> {
+                Audited a = work.get();
+                tx.em().flush(); // constraint problems surface here, before the audit entry is written
+                try {
+                    Connection c = tx.em().unwrap(Connection.class);
+                    security.audit(c, actor, action, "campaign:" + a.result(), a.before(), a.after(), clock.instant());
+                } catch (SQLException e) {
+                    throw new IllegalStateException("cannot write the audit entry", e);
+                }
+                return a;
+            });
+        } catch (jakarta.persistence.PersistenceException e) {
+            // Another change won the race (the campaign's version moved on, or the new address was taken meanwhile).
+            LOG.log(java.util.logging.Level.INFO, "Campaign change '" + action + "' on '" + slug + "' lost a race", e);
+            throw new Invalid("", "Someone else changed this campaign at the same moment, so nothing was saved. "
+                    + "Reload the page and try again.");
+        }
         service.invalidate(slug);
         service.invalidate(done.result());
         for (String s : done.alsoInvalidate()) {

@@ -73,7 +73,11 @@ public class AdminCampaignActions {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RequiresRole(Role.ORGANIZER)
     public Response move(@PathParam("slug") String slug, @PathParam("key") String key, @FormParam("direction") String direction) {
-        admin().moveAction(session().user(), slug, key, "up".equals(direction) ? -1 : "down".equals(direction) ? 1 : 0);
+        try {
+            admin().moveAction(session().user(), slug, key, "up".equals(direction) ? -1 : "down".equals(direction) ? 1 : 0);
+        } catch (Invalid e) {
+            return AdminCampaigns.seeOther("/admin/campaigns/" + slug + "?done=conflict#actions");
+        }
         return AdminCampaigns.seeOther("/admin/campaigns/" + slug + "?done=action-moved#actions");
     }
 

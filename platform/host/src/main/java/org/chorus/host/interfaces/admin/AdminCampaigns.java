@@ -446,6 +446,7 @@ public class AdminCampaigns {
             case "action-saved" -> "The action's settings are saved.";
             case "action-removed" -> "The action is removed.";
             case "action-moved" -> "The order is changed.";
+            case "conflict" -> "Someone else changed this campaign at the same moment, so nothing was saved. Try again.";
             case "type-missing" -> "That action's type is not installed, so its settings cannot be edited here. "
                     + "Install its plugin, or remove the action.";
             default -> "";

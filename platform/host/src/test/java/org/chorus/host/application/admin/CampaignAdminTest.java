@@ -364,6 +364,39 @@ class CampaignAdminTest {
         assertThat(admin.find("other")).isEmpty();
     }
 
+    @ParameterizedTest
+    @MethodSource("org.chorus.host.TestDatabases#names")
+    void twoOrganizersCreatingTheSameAddressAtOnceGetOneCampaignAndOneExplanation(String db) throws Exception {
+        CampaignAdmin admin = start(db);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                String title = "Race " + i;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return create(admin, "same-address", title);
+                    } catch (Invalid e) {
+                        return "refused: " + e.errors();
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> outcomes = new java.util.ArrayList<>();
+            for (var r : results) {
+                outcomes.add(r.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(outcomes).filteredOn("same-address"::equals).hasSize(1);
+            assertThat(outcomes).filteredOn(o -> o.startsWith("refused")).singleElement().asString()
+                    .containsAnyOf("Another campaign has the address", "at the same moment");
+            assertThat(audit("campaign.create")).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void eachChosenLegislatorsPreviewComesFromTheActionTypeWithTheUnsavedSettings() throws Exception {
         CampaignAdmin admin = start("h2", true);
