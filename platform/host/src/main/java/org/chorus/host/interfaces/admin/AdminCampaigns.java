@@ -314,13 +314,7 @@ public class AdminCampaigns {
     @RequiresRole(Role.ORGANIZER)
     public Response confirmStatus(@PathParam("slug") String slug, @QueryParam("to") String to) {
         Editable c = admin().get(slug);
-        CampaignStatus target;
-        try {
-            target = CampaignStatus.parse(nz(to));
-        } catch (IllegalArgumentException e) {
-            return seeOther("/admin/campaigns/" + slug);
-        }
-        return statusPage(200, c, target, List.of());
+        return status(to).map(target -> statusPage(200, c, target, List.of())).orElseGet(() -> seeOther("/admin/campaigns/" + slug));
     }
 
     @POST
@@ -329,11 +323,9 @@ public class AdminCampaigns {
     @RequiresRole(Role.ORGANIZER)
     public Response changeStatus(@PathParam("slug") String slug, @FormParam("to") String to) {
         Editable c = admin().get(slug);
-        CampaignStatus target;
-        try {
-            target = CampaignStatus.parse(nz(to));
-        } catch (IllegalArgumentException e) {
-            return statusPage(400, c, CampaignStatus.valueOf(c.status().toUpperCase(Locale.ROOT)), List.of(e.getMessage()));
+        CampaignStatus target = status(to).orElse(null);
+        if (target == null) {
+            return statusPage(400, c, CampaignStatus.parse(c.status()), List.of("Choose one of " + c.nextStatuses() + "."));
         }
         try {
             admin().changeStatus(session().user(), slug, target);
@@ -341,6 +333,14 @@ public class AdminCampaigns {
             return statusPage(409, admin().get(slug), target, List.copyOf(e.errors().values()));
         }
         return seeOther("/admin/campaigns/" + slug + "?done=" + target.name().toLowerCase(Locale.ROOT));
+    }
+
+    private static java.util.Optional<CampaignStatus> status(String to) {
+        try {
+            return java.util.Optional.of(CampaignStatus.parse(nz(to)));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private Response statusPage(int status, Editable c, CampaignStatus target, List<String> errors) {
