@@ -131,7 +131,7 @@ public class CampaignImporter {
             if (existing.isEmpty()) {
                 Campaign c = new Campaign(def.slug(), def.title(), def.theme(), def.language(), now);
                 apply(c, def, now, !byStaff);
-                c.markImported(fileName, hash, now);
+                record(c, byStaff, fileName, hash, now);
                 campaigns.add(c);
                 return new FileOutcome(fileName, def.slug(), Result.CREATED, "");
             }
@@ -145,7 +145,7 @@ public class CampaignImporter {
                                 + "; their version is kept (export it, merge, and import again)");
             }
             List<String> kept = apply(c, def, now, !byStaff);
-            c.markImported(fileName, hash, now);
+            record(c, byStaff, fileName, hash, now);
             return new FileOutcome(fileName, def.slug(), Result.UPDATED,
                     kept.isEmpty() ? "" : "actions kept because supporters already took them: " + kept);
         });
@@ -177,6 +177,18 @@ public class CampaignImporter {
             if (!def.languages().contains(locale)) {
                 throw new IllegalArgumentException("translation '" + locale + "' is not one of the campaign's languages " + def.languages());
             }
+        }
+    }
+
+    /**
+     * A file from the campaign folder is remembered as the campaign's source. A file staff import in the console is a
+     * staff edit like any other: the campaign's own file (if it has one) then no longer overwrites it at the next start.
+     */
+    private static void record(Campaign c, boolean byStaff, String fileName, String hash, Instant now) {
+        if (byStaff) {
+            c.markEditedByStaff(now);
+        } else {
+            c.markImported(fileName, hash, now);
         }
     }
 

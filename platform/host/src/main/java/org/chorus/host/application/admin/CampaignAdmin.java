@@ -807,7 +807,6 @@ public final class CampaignAdmin {
         if (RESERVED_SLUGS.contains(def.slug())) {
             throw new Invalid("yaml", "The slug '" + def.slug() + "' is reserved for a console page; choose another.");
         }
-        Instant now = clock.instant();
         CampaignImporter.FileOutcome[] outcome = new CampaignImporter.FileOutcome[1];
         change(actor, "campaign.import", def.slug(), () -> {
             Optional<Campaign> existing = campaigns.findBySlug(def.slug());
@@ -820,9 +819,7 @@ public final class CampaignAdmin {
             if (outcome[0].result() == CampaignImporter.Result.REJECTED) {
                 throw new Invalid("yaml", outcome[0].detail());
             }
-            Campaign c = load(def.slug());
-            c.markEditedByStaff(now);
-            return new Audited(def.slug(), before, definitionMap(CampaignImporter.definitionOf(c)));
+            return new Audited(def.slug(), before, definitionMap(CampaignImporter.definitionOf(load(def.slug()))));
         });
         return outcome[0];
     }

@@ -366,6 +366,29 @@ class CampaignAdminTest {
 
     @ParameterizedTest
     @MethodSource("org.chorus.host.TestDatabases#names")
+    void aConsoleImportOverACampaignFileIsAStaffEditTheChangedFileDoesNotOverwrite(String db) throws Exception {
+        Path campaigns = Files.createDirectories(dir.resolve("campaigns"));
+        String file = """
+                slug: from-a-file
+                title: As the file says
+                status: published
+                actions:
+                  - { id: greet, type: greeting, settings: { recipient: office@example.org } }
+                """;
+        Files.writeString(campaigns.resolve("from-a-file.yaml"), file);
+        CampaignAdmin admin = start(db);
+        assertThat(admin.get("from-a-file").sourceFile()).isEqualTo("from-a-file.yaml");
+
+        admin.importYaml(organizer, file.replace("As the file says", "As staff say"), true);
+        Files.writeString(campaigns.resolve("from-a-file.yaml"), file.replace("As the file says", "The file, changed later"));
+        var report = platform.importer().importFolder(campaigns);
+        assertThat(report.files()).singleElement().satisfies(o -> assertThat(o.result()).isEqualTo(CampaignImporter.Result.CONFLICT));
+        assertThat(admin.get("from-a-file").title()).isEqualTo("As staff say");
+        assertThat(admin.get("from-a-file").status()).isEqualTo("published");
+    }
+
+    @ParameterizedTest
+    @MethodSource("org.chorus.host.TestDatabases#names")
     void twoOrganizersCreatingTheSameAddressAtOnceGetOneCampaignAndOneExplanation(String db) throws Exception {
         CampaignAdmin admin = start(db);
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
