@@ -269,6 +269,67 @@ class AdminCampaignsIT {
         }
     }
 
+    /** Every campaign screen answers with its page (or a 4xx saying what to fix), for the seed campaign too. */
+    @Test
+    void everyCampaignScreenAnswersAndBadInputIsA4xxWithTheFormKept() throws Exception {
+        StaffClient owner = new StaffClient(base);
+        assertThat(owner.login("owner@example.org", "it-owner-password-123").statusCode()).isEqualTo(303);
+        String csrf = owner.csrf("/admin/campaigns");
+        String seed = "/admin/campaigns/safe-communities-act";
+        for (String page : List.of("/admin/campaigns", "/admin/campaigns?q=communities&status=published", "/admin/campaigns/new",
+                "/admin/campaigns/import", seed, seed + "/edit", seed + "/edit?lang=pt-BR", seed + "/duplicate",
+                seed + "/status?to=closed", seed + "/status?to=victory", seed + "/status?to=draft",
+                seed + "/actions/email-your-legislators", seed + "/actions/email-your-legislators/remove")) {
+            HttpResponse<String> r = owner.get(page);
+            assertThat(r.statusCode()).as(page + ": " + Jsoup.parse(r.body()).select("main").text()).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Security-Policy").orElseThrow()).doesNotContain("unsafe-inline");
+        }
+        Document list = Jsoup.parse(owner.get("/admin/campaigns?q=no-such-campaign-anywhere").body());
+        assertThat(list.text()).contains("No campaign matches");
+        assertThat(owner.get("/admin/campaigns?status=launched").statusCode()).isEqualTo(400);
+        assertThat(owner.get("/admin/campaigns/no-such-campaign").statusCode()).isEqualTo(404);
+
+        Document settings = Jsoup.parse(owner.get(seed + "/actions/email-your-legislators").body());
+        assertThat(settings.select("#s-variants-0-name").attr("value")).isEqualTo("thank-cosponsor");
+        assertThat(settings.select("#s-bills-1-name").attr("value")).isEqualTo("Immigrant Legal Defense Act");
+        Document remove = Jsoup.parse(owner.get(seed + "/actions/email-your-legislators/remove").body());
+        assertThat(remove.select(".error-summary").text()).as("supporters took it in other tests, or not yet")
+                .satisfiesAnyOf(t -> assertThat(t).contains("stays with their records"), t -> assertThat(t).isEmpty());
+        Document status = Jsoup.parse(owner.get(seed + "/status?to=draft").body());
+        assertThat(status.select("form[action$=/status] input[name=to]").attr("value")).isEqualTo("draft");
+
+        HttpResponse<String> dup = owner.post(seed + "/duplicate", Map.of("_csrf", csrf, "slug", "Not A Slug", "title", "Kept title",
+                "language", "vi"));
+        assertThat(dup.statusCode()).isEqualTo(400);
+        Document dupPage = Jsoup.parse(dup.body());
+        assertThat(dupPage.select("#f-slug-error").text()).contains("lower-case");
+        assertThat(dupPage.select("#f-title").attr("value")).isEqualTo("Kept title");
+        assertThat(dupPage.select("#f-language option[selected]").attr("value")).isEqualTo("vi");
+
+        HttpResponse<String> add = owner.post(seed + "/actions", Map.of("_csrf", csrf, "type", "no-such-type", "title", "X"));
+        assertThat(add.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(add.body()).select("#f-type-error").text()).contains("installed action types");
+
+        HttpResponse<String> badEdit = owner.post(seed + "/edit", Map.of("_csrf", csrf, "_op", "save", "lang", "en", "slug",
+                "safe-communities-act", "theme", "admin", "title", "", "languages", "en", "startsAt", "soon"));
+        assertThat(badEdit.statusCode()).isEqualTo(400);
+        Document edit = Jsoup.parse(badEdit.body());
+        assertThat(edit.select("#f-title-error").text()).contains("Enter a title");
+        assertThat(edit.select("#f-theme-error").text()).contains("campaign themes");
+        assertThat(edit.select("#f-startsAt-error").text()).contains("2026-03-01T09:00");
+        assertThat(edit.select("#f-startsAt").attr("value")).isEqualTo("soon");
+        assertThat(edit.select(".error-summary a[href=#f-title]")).hasSize(1);
+        assertThat(Jsoup.parse(owner.get("/campaigns/safe-communities-act").body()).title())
+                .as("nothing saved").contains("Tell your state legislators where you stand");
+
+        // The live preview's endpoint: the typed text in the campaign's theme, CSRF by header.
+        HttpResponse<String> preview = owner.post(seed + "/preview", Map.of("_csrf", csrf, "lang", "en", "theme", "default",
+                "title", "A title typed just now", "body", "**Bold** text"));
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body()).contains("A title typed just now").contains("<strong>Bold</strong>")
+                .contains("/theme/default/").doesNotContain("<script");
+    }
+
     /** Without JavaScript: the Preview button shows the typed text in the campaign's theme, nothing saved. */
     @Test
     void withoutJavaScriptThePreviewButtonShowsTheTypedTextAndViewersOnlyRead() throws Exception {
