@@ -40,6 +40,20 @@ final class StaffClient {
         return post("/admin/login", Map.of("email", email, "password", password, "next", "/admin"));
     }
 
+    /** A multipart form with fields and one file part named {@code file} (CSV). */
+    HttpResponse<String> upload(String path, Map<String, String> fields, String fileName, String content) throws Exception {
+        String boundary = "----chorus" + java.util.UUID.randomUUID();
+        StringBuilder body = new StringBuilder();
+        fields.forEach((k, v) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                .append(k).append("\"\r\n\r\n").append(v).append("\r\n"));
+        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+                .append(fileName).append("\"\r\nContent-Type: text/csv\r\n\r\n").append(content).append("\r\n--")
+                .append(boundary).append("--\r\n");
+        return client.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The session's CSRF token, from any console page's forms. */
     String csrf(String page) throws Exception {
         return Jsoup.parse(get(page).body()).select("input[name=_csrf]").attr("value");

@@ -103,4 +103,9 @@ public final class PlatformConfig {
     public int adminMaxFormBytes() {
         return Integer.parseInt(get("platform.admin.max.form.bytes", "2097152"));
     }
+
+    /** Upper bound of a staff upload (a multipart form under /admin), e.g. a scorecard CSV. */
+    public int maxUploadBytes() {
+        return Integer.parseInt(get("platform.max.upload.bytes", String.valueOf(10 * 1024 * 1024)));
+    }
 }

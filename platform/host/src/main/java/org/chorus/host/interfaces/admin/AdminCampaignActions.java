@@ -263,6 +263,6 @@ public class AdminCampaignActions {
     }
 
     private Response page(int status, String template, String title, Map<String, Object> model) {
-        return AdminConsole.page(pages, session(), status, template, title, AdminCampaigns.SECTION, model);
+        return AdminView.page(platform, pages, session(), status, template, title, AdminCampaigns.SECTION, model);
     }
 }

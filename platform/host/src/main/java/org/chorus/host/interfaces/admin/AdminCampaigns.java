@@ -462,7 +462,7 @@ public class AdminCampaigns {
     }
 
     private Response page(int status, String template, String title, Map<String, Object> model) {
-        return AdminConsole.page(pages, session(), status, template, title, SECTION, model);
+        return AdminView.page(platform, pages, session(), status, template, title, SECTION, model);
     }
 
     static Response seeOther(String location) {

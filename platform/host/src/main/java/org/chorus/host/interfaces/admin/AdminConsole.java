@@ -210,20 +210,7 @@ public class AdminConsole {
     }
 
     private Response page(String template, String title, String path, Map<String, Object> model) {
-        return page(pages, session(), 200, template, title, path, model);
-    }
-
-    /** A console page: the model plus the signed-in staff member, their CSRF token and the navigation section. */
-    static Response page(Pages pages, StaffSecurity.Session s, int status, String template, String title, String path,
-                         Map<String, Object> model) {
-        Map<String, Object> m = new HashMap<>(model);
-        m.put("pageTitle", title);
-        m.put("csrf", s.csrfToken());
-        m.put("me", Map.of("email", s.user().email(), "displayName", s.user().displayName(),
-                "role", s.user().role().name().toLowerCase(Locale.ROOT),
-                "isOwner", s.user().role().includes(Role.OWNER), "isOrganizer", s.user().role().includes(Role.ORGANIZER)));
-        m.put("section", path);
-        return AdminAuth.noStore(pages.render(status, "admin", template, m, Locale.ENGLISH, List.of("en"), path));
+        return AdminView.page(platform, pages, session(), template, title, path, model);
     }
 
     private static Response withStatus(Response r, int status) {

@@ -13,8 +13,9 @@ import java.io.InputStream;
 import org.chorus.host.application.Platform;
 
 /**
- * Refuses bodies larger than {@code platform.max.form.bytes} (under {@code /admin}: {@code platform.admin.max.form.bytes})
- * with 413, whether or not they announce their length.
+ * Refuses bodies larger than {@code platform.max.form.bytes} (other forms under {@code /admin}:
+ * {@code platform.admin.max.form.bytes}; staff uploads: {@code platform.max.upload.bytes}) with 413, whether or not they
+ * announce their length.
  * The rest of an oversized body (up to {@value #DRAIN_LIMIT} bytes) is read and dropped first, so the client,
  * still sending, gets to read the answer instead of stalling on a full socket.
  */
@@ -30,8 +31,10 @@ public class RequestLimits implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        boolean admin = path.equals("admin") || path.startsWith("admin/") || path.equals("/admin") || path.startsWith("/admin/");
-        int max = admin ? platform.config().adminMaxFormBytes() : platform.config().maxFormBytes();
+        path = path.startsWith("/") ? path.substring(1) : path;
+        int max = isStaffUpload(request) ? platform.config().maxUploadBytes()
+                : path.equals("admin") || path.startsWith("admin/") ? platform.config().adminMaxFormBytes()
+                : platform.config().maxFormBytes();
         if (request.getLength() > max) {
             drain(request.getEntityStream());
             throw new WebApplicationException(Response.Status.REQUEST_ENTITY_TOO_LARGE);
@@ -39,6 +42,15 @@ public class RequestLimits implements ContainerRequestFilter {
         if (request.hasEntity()) {
             request.setEntityStream(new Limited(request.getEntityStream(), max));
         }
+    }
+
+    /** Only staff uploads may be larger than a supporter's form; the admin filter still demands a session. */
+    private static boolean isStaffUpload(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        path = path.startsWith("/") ? path.substring(1) : path;
+        String type = request.getHeaderString("Content-Type");
+        return path.startsWith("admin/") && type != null
+                && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
     }
 
     private static final class Limited extends FilterInputStream {

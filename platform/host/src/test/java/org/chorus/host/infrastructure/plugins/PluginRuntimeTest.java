@@ -36,7 +36,7 @@ class PluginRuntimeTest {
                     .collect(Collectors.toMap(PluginStatus::id, Function.identity()));
             assertThat(s.get("greeting").state()).isEqualTo("started");
             assertThat(s.get("greeting").provides())
-                    .containsExactlyInAnyOrder("ActionType:greeting", "PluginRoutes", "CampaignEventListener");
+                    .containsExactlyInAnyOrder("ActionType:greeting", "PluginRoutes", "CampaignEventListener", "AdminRoutes");
             assertThat(s.get("flaky").state()).isEqualTo("started");
             assertThat(s.get("broken").state()).isEqualTo("failed");
             assertThat(s.get("broken").problem()).contains("extensions");
