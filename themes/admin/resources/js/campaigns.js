@@ -1,6 +1,5 @@
-/* Campaign screens of the console, as progressive enhancement (everything works without it):
-   - the edit page's preview follows the text as staff type (the server renders it in the campaign's theme);
-   - the import page reads a chosen .yaml file into the text box. */
+/* The campaign edit page, as progressive enhancement (the Preview button works without it): the preview follows
+   the text as staff type; the server renders it in the campaign's theme. */
 (function () {
   'use strict';
 
@@ -36,19 +35,5 @@
     };
     form.addEventListener('input', later);
     form.addEventListener('change', later);
-  }
-
-  var importForm = document.querySelector('form[data-yaml-import]');
-  if (importForm && window.FileReader) {
-    var chooser = importForm.querySelector('[data-yaml-file]');
-    var file = chooser.querySelector('input[type="file"]');
-    var text = importForm.querySelector('textarea[name="yaml"]');
-    chooser.hidden = false;
-    file.addEventListener('change', function () {
-      if (!file.files || !file.files[0]) { return; }
-      var reader = new FileReader();
-      reader.onload = function () { text.value = String(reader.result); text.focus(); };
-      reader.readAsText(file.files[0]);
-    });
   }
 }());

@@ -379,6 +379,14 @@ class AdminCampaignsIT {
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(303);
         assertThat(organizer.get("/admin/campaigns/" + copy + "/export").body())
                 .isEqualTo(yaml.body().replace("slug: " + slug, "slug: " + copy));
+        // The page's form sends a chosen file as multipart (no script needed); the file wins over the text box.
+        String uploadedSlug = slug + "-uploaded";
+        HttpResponse<String> uploaded = organizer.upload("/admin/campaigns/import", Map.of("_csrf", csrf, "yaml", ""),
+                uploadedSlug + ".yaml", yaml.body().replace("slug: " + slug, "slug: " + uploadedSlug));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(303);
+        assertThat(uploaded.headers().firstValue("Location").orElseThrow()).endsWith("/admin/campaigns/" + uploadedSlug + "?done=imported");
+        assertThat(organizer.upload("/admin/campaigns/import", Map.of("yaml", ""), "x.yaml", "slug: x").statusCode())
+                .as("no CSRF part").isEqualTo(403);
         HttpResponse<String> again = organizer.post("/admin/campaigns/import", Map.of("_csrf", csrf, "yaml", yaml.body()));
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(Jsoup.parse(again.body()).select("#f-replace-error").text()).contains("exists already");
@@ -391,7 +399,7 @@ class AdminCampaignsIT {
         StaffClient viewer = new StaffClient(base);
         assertThat(viewer.login(viewerEmail, "viewer-password-789").statusCode()).isEqualTo(303);
         Document read = Jsoup.parse(viewer.get("/admin/campaigns?q=" + slug).body());
-        assertThat(read.select(".campaigns-table a").eachText()).hasSize(2);
+        assertThat(read.select(".campaigns-table a").eachText()).hasSize(3);
         assertThat(Jsoup.parse(viewer.get("/admin/campaigns/" + slug).body()).select("form[action$=/status]")).isEmpty();
         assertThat(viewer.get("/admin/campaigns/" + slug + "/edit").statusCode()).isEqualTo(403);
         assertThat(viewer.get("/admin/campaigns/" + slug + "/export").statusCode()).isEqualTo(403);

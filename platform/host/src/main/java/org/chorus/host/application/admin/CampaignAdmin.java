@@ -796,7 +796,7 @@ public final class CampaignAdmin {
      */
     public CampaignImporter.FileOutcome importYaml(StaffUser actor, String text, boolean replace) {
         if (text == null || text.isBlank()) {
-            throw new Invalid("yaml", "Paste a campaign file (or choose one).");
+            throw new Invalid("yaml", "Choose a campaign file, or paste its text.");
         }
         CampaignDefinition def;
         try {
