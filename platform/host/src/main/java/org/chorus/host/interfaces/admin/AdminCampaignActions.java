@@ -139,7 +139,12 @@ public class AdminCampaignActions {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RequiresRole(Role.ORGANIZER)
     public Response saveSettings(@PathParam("slug") String slug, @PathParam("key") String key, MultivaluedMap<String, String> form) {
-        CampaignAdmin.ActionForm af = admin().actionForm(slug, key);
+        CampaignAdmin.ActionForm af;
+        try {
+            af = admin().actionForm(slug, key);
+        } catch (Invalid e) {
+            return AdminCampaigns.seeOther("/admin/campaigns/" + slug + "?done=type-missing"); // its plugin went away meanwhile
+        }
         Map<String, Object> settings = SettingsForm.read(af.schema(), copy(form), af.action().settings());
         String title = form.getFirst("actionTitle");
         String op = form.getFirst("_op") == null ? "save" : form.getFirst("_op");
