@@ -2,19 +2,12 @@ package org.chorus.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URL;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -41,52 +34,9 @@ class AdminConsoleIT {
     @ArquillianResource
     URL base;
 
-    /** A browser-like client: its own cookies, no redirects followed. */
-    final class Staff {
-        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-
-        HttpResponse<String> get(String path) throws Exception {
-            return client.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-            String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-            return client.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
-                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> login(String email, String password) throws Exception {
-            return post("/admin/login", Map.of("email", email, "password", password, "next", "/admin"));
-        }
-
-        HttpResponse<String> upload(String path, Map<String, String> fields, String fileName, String content) throws Exception {
-            String boundary = "----chorus" + UUID.randomUUID();
-            StringBuilder body = new StringBuilder();
-            fields.forEach((k, v) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
-                    .append(k).append("\"\r\n\r\n").append(v).append("\r\n"));
-            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
-                    .append(fileName).append("\"\r\nContent-Type: text/csv\r\n\r\n").append(content).append("\r\n--")
-                    .append(boundary).append("--\r\n");
-            return client.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        String csrf(String page) throws Exception {
-            return Jsoup.parse(get(page).body()).select("input[name=_csrf]").attr("value");
-        }
-    }
-
-    static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
     @Test
     void anonymousVisitorsAreSentToLoginAndWrongPasswordsGetOneMessage() throws Exception {
-        Staff anonymous = new Staff();
+        StaffClient anonymous = new StaffClient(base);
         HttpResponse<String> r = anonymous.get("/admin/outbox");
         assertThat(r.statusCode()).isEqualTo(303);
         assertThat(r.headers().firstValue("Location").orElseThrow()).contains("/admin/login?next=%2Fadmin%2Foutbox");
@@ -103,7 +53,7 @@ class AdminConsoleIT {
                 "_idem", UUID.randomUUID().toString(), "lat", "42.3588", "lon", "-71.0637", "street", "24 Beacon St",
                 "zip", "02133", "first_name", "Rosa", "last_name", "Admin", "email", "rosa+" + UUID.randomUUID() + "@example.org"));
 
-        Staff owner = new Staff();
+        StaffClient owner = new StaffClient(base);
         assertThat(owner.login("owner@example.org", "it-owner-password-123").statusCode()).isEqualTo(303);
         Document outbox = Jsoup.parse(owner.get("/admin/outbox").body());
         assertThat(outbox.text()).contains("Lydia Edwards");
@@ -123,7 +73,7 @@ class AdminConsoleIT {
         user.put("_csrf", owner.csrf("/admin/users"));
         assertThat(owner.post("/admin/users", user).statusCode()).isIn(200, 303);
 
-        Staff viewer = new Staff();
+        StaffClient viewer = new StaffClient(base);
         assertThat(viewer.login(viewerEmail, "viewer-password-123").statusCode()).isEqualTo(303);
         assertThat(viewer.get("/admin/outbox").statusCode()).isEqualTo(200);
         assertThat(viewer.get("/admin/users").statusCode()).as("owners only").isEqualTo(403);
@@ -140,9 +90,9 @@ class AdminConsoleIT {
                 "_idem", UUID.randomUUID().toString(), "lat", "42.3588", "lon", "-71.0637", "street", "24 Beacon St",
                 "zip", "02133", "first_name", "Rosa", "last_name", "Ledger", "email", "rosa+" + UUID.randomUUID() + "@example.org"));
 
-        assertThat(new Staff().get("/admin/extensions/greeting").statusCode()).as("anonymous").isEqualTo(303);
+        assertThat(new StaffClient(base).get("/admin/extensions/greeting").statusCode()).as("anonymous").isEqualTo(303);
 
-        Staff owner = new Staff();
+        StaffClient owner = new StaffClient(base);
         assertThat(owner.login("owner@example.org", "it-owner-password-123").statusCode()).isEqualTo(303);
         Document dashboard = Jsoup.parse(owner.get("/admin").body());
         assertThat(dashboard.select("nav.admin-nav a[href=/admin/extensions/greeting]").text()).isEqualTo("Greetings");
@@ -186,12 +136,12 @@ class AdminConsoleIT {
                     "displayName", "Staff " + u.getValue(), "role", u.getValue(), "password", "staff-password-123"))
                     .statusCode()).isIn(200, 303);
         }
-        Staff viewer = new Staff();
+        StaffClient viewer = new StaffClient(base);
         viewer.login(viewerEmail, "staff-password-123");
         assertThat(viewer.get("/admin/extensions/greeting").statusCode()).isEqualTo(200);
         assertThat(viewer.post("/admin/extensions/greeting/note", Map.of("_csrf", viewer.csrf("/admin/extensions/greeting"),
                 "note", "viewer note")).statusCode()).isEqualTo(403);
-        Staff organizer = new Staff();
+        StaffClient organizer = new StaffClient(base);
         organizer.login(organizerEmail, "staff-password-123");
         assertThat(organizer.get("/admin/extensions/greeting/owners").statusCode()).isEqualTo(403);
         assertThat(owner.get("/admin/extensions/greeting/owners").statusCode()).isEqualTo(200);

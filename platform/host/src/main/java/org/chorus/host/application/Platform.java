@@ -56,6 +56,7 @@ public final class Platform implements AutoCloseable {
     private final org.chorus.host.application.admin.StaffSecurity staff;
     private final org.chorus.host.application.admin.OutboxAdmin outboxAdmin;
     private final org.chorus.host.application.privacy.PrivacyPurge privacyPurge;
+    private final org.chorus.host.application.admin.CampaignAdmin campaignAdmin;
 
     private Platform(PlatformConfig config, Clock clock, Executor async, ScheduledExecutorService scheduler) {
         long t0 = System.nanoTime();
@@ -121,6 +122,9 @@ public final class Platform implements AutoCloseable {
                     java.time.Duration.ofHours(Long.parseLong(config.get("platform.admin.setup.token.hours", "24"))));
             staffRef.set(staff);
             this.outboxAdmin = new org.chorus.host.application.admin.OutboxAdmin(database.dataSource(), staff, clock);
+            this.campaignAdmin = new org.chorus.host.application.admin.CampaignAdmin(tx, campaignRepo, recordRepo, targetRepo,
+                    campaigns, importer, actionTypes, plugins, themes, staff, events, clock,
+                    java.time.ZoneId.of(config.get("platform.admin.time.zone", "UTC")), config.baseUrl());
             this.setupToken = staff.bootstrap(config.get("platform.admin.email"), config.get("platform.admin.password"),
                     config.baseUrl());
             this.privacyPurge = new org.chorus.host.application.privacy.PrivacyPurge(database.dataSource(), clock,
@@ -276,6 +280,7 @@ public final class Platform implements AutoCloseable {
     public org.chorus.host.application.admin.OutboxAdmin outboxAdmin() { return outboxAdmin; }
     /** The privacy purge (scheduled with the mail worker; tests run it with their own clock). */
     public org.chorus.host.application.privacy.PrivacyPurge privacyPurge() { return privacyPurge; }
+    public org.chorus.host.application.admin.CampaignAdmin campaignAdmin() { return campaignAdmin; }
     /** The setup token issued at this start (no owner yet), for tests and tools; the log shows it too. */
     public java.util.Optional<String> setupToken() { return setupToken; }
 

@@ -206,6 +206,15 @@ public class CampaignPages {
     }
 
     /**
+     * A campaign page as it would render, as HTML: the admin console's preview of content staff have not saved
+     * yet, in the campaign's own theme.
+     */
+    public String previewHtml(CampaignSnapshot c, Locale locale) {
+        return campaignHtml(200, c, locale, null, Map.of(), List.of(), List.of(),
+                new Hidden(() -> UUID.randomUUID().toString(), "", String.valueOf(System.currentTimeMillis())), Layout.PAGE);
+    }
+
+    /**
      * @param errors  what to fix (shown as an error summary and next to fields)
      * @param prompts what to notice, not errors (a preview, "you already did this")
      */

@@ -148,6 +148,30 @@ class AdminRoutesAuthorizationTest {
     }
 
     @Test
+    void theCampaignScreensAreFoundViewersReadAndOnlyOrganizersChange() throws NoSuchMethodException {
+        assertThat(routes).extracting(Route::toString).contains("GET /admin/campaigns", "POST /admin/campaigns",
+                "GET /admin/campaigns/new", "POST /admin/campaigns/import",
+                "POST /admin/campaigns/" + AdminCampaigns.SLUG + "/status",
+                "POST /admin/campaigns/" + AdminCampaigns.SLUG + "/actions/" + AdminCampaignActions.KEY,
+                "POST /admin/campaigns/" + AdminCampaigns.SLUG + "/actions/" + AdminCampaignActions.KEY + "/move");
+        Method list = AdminCampaigns.class.getMethod("list", String.class, String.class);
+        Method overview = AdminCampaigns.class.getMethod("campaign", String.class, String.class);
+        Method publish = AdminCampaigns.class.getMethod("changeStatus", String.class, String.class);
+        Method export = AdminCampaigns.class.getMethod("export", String.class);
+        for (Method read : List.of(list, overview)) {
+            assertThat(AdminGuard.decide(AdminCampaigns.class, read, "GET", as(Role.VIEWER), () -> null)).isEqualTo(AdminGuard.Decision.ALLOW);
+        }
+        assertThat(AdminGuard.decide(AdminCampaigns.class, export, "GET", as(Role.VIEWER), () -> null))
+                .as("exports are an organizer's").isEqualTo(AdminGuard.Decision.FORBIDDEN);
+        assertThat(AdminGuard.decide(AdminCampaigns.class, publish, "POST", as(Role.VIEWER), () -> "the-csrf-token"))
+                .isEqualTo(AdminGuard.Decision.FORBIDDEN);
+        assertThat(AdminGuard.decide(AdminCampaigns.class, publish, "POST", as(Role.ORGANIZER), () -> null))
+                .isEqualTo(AdminGuard.Decision.CSRF);
+        assertThat(AdminGuard.decide(AdminCampaigns.class, publish, "POST", as(Role.ORGANIZER), () -> "the-csrf-token"))
+                .isEqualTo(AdminGuard.Decision.ALLOW);
+    }
+
+    @Test
     void nextMustBeALocalAdminPath() {
         assertThat(AdminGuard.safeNext("/admin/outbox?state=dead")).isEqualTo("/admin/outbox?state=dead");
         assertThat(AdminGuard.safeNext("https://evil.example/admin")).isEqualTo("/admin");
