@@ -44,6 +44,7 @@ public final class CampaignResults {
     public record Median(Double seconds, long measured) {
     }
 
+    /** @param supporters distinct people (a deleted supporter counts once per action they took) */
     public record Totals(long actions, long supporters) {
     }
 
@@ -57,7 +58,8 @@ public final class CampaignResults {
             + " WHERE ca.campaign_id = ?";
 
     public Totals totals(long campaignId) {
-        return StaffSecurity.Jdbc.query(ds, "SELECT COUNT(*), COUNT(DISTINCT ar.supporter_id)" + OF_CAMPAIGN,
+        return StaffSecurity.Jdbc.query(ds, "SELECT COUNT(*), COUNT(DISTINCT ar.supporter_id)"
+                        + " + SUM(CASE WHEN ar.supporter_id IS NULL THEN 1 ELSE 0 END)" + OF_CAMPAIGN,
                 ps -> ps.setLong(1, campaignId), rs -> new Totals(rs.getLong(1), rs.getLong(2))).get(0);
     }
 
@@ -93,7 +95,7 @@ public final class CampaignResults {
     /** Source codes by number of actions, most first. */
     public List<Source> bySource(long campaignId) {
         return StaffSecurity.Jdbc.query(ds, "SELECT ar.source_code, COUNT(*) AS n" + OF_CAMPAIGN
-                        + " GROUP BY ar.source_code ORDER BY n DESC, ar.source_code",
+                        + " GROUP BY ar.source_code ORDER BY n DESC, ar.source_code NULLS LAST",
                 ps -> ps.setLong(1, campaignId), rs -> new Source(rs.getString(1), rs.getLong(2)));
     }
 
@@ -119,7 +121,7 @@ public final class CampaignResults {
                         + " FROM outbox_message m JOIN target t ON t.id = m.target_id LEFT JOIN division d ON d.id = t.division_id"
                         + " WHERE m.campaign_id = ? AND m.kind = 'LETTER'"
                         + " GROUP BY t.id, t.name, t.title, t.party, t.chamber, d.name"
-                        + " ORDER BY constituents DESC, t.chamber, d.name, t.name",
+                        + " ORDER BY constituents DESC, t.chamber, d.name NULLS LAST, t.name",
                 ps -> ps.setLong(1, campaignId), rs -> new Pressure(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10)));
     }
