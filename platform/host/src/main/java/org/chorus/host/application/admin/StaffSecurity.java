@@ -63,8 +63,20 @@ public final class StaffSecurity {
 
     /** A rule a submitted account broke (shown to the person filling the form). */
     public static final class InvalidInput extends RuntimeException {
+        private final String field;
+
         public InvalidInput(String message) {
+            this(null, message);
+        }
+
+        /** @param field the form field the message is about (shown next to it), or null for the whole form */
+        public InvalidInput(String field, String message) {
             super(message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field == null ? "" : field;
         }
     }
 
@@ -201,7 +213,7 @@ public final class StaffSecurity {
                 try (ResultSet rs = q.executeQuery()) {
                     rs.next();
                     if (rs.getLong(1) > 0) {
-                        throw new InvalidInput("An account with that e-mail exists already.");
+                        throw new InvalidInput("email", "An account with that e-mail exists already.");
                     }
                 }
             }
@@ -296,21 +308,46 @@ public final class StaffSecurity {
 
     /** Sets a new password (already checked by {@link #checkPassword}) and ends every session of the account. */
     void setPassword(Connection c, long userId, String password, Instant now) throws SQLException {
+        setPassword(c, userId, password, now, null);
+    }
+
+    /** ... every session but {@code keep} (the one changing its own password), if given. */
+    private void setPassword(Connection c, long userId, String password, Instant now, Session keep) throws SQLException {
         try (PreparedStatement u = c.prepareStatement("UPDATE staff_user SET password_hash = ?, updated_at = ? WHERE id = ?")) {
             u.setString(1, hasher.hash(password));
             u.setTimestamp(2, ts(now));
             u.setLong(3, userId);
             u.executeUpdate();
         }
-        try (PreparedStatement d = c.prepareStatement("DELETE FROM staff_session WHERE user_id = ?")) {
+        try (PreparedStatement d = c.prepareStatement("DELETE FROM staff_session WHERE user_id = ? AND id_hash <> ?")) {
             d.setLong(1, userId);
+            d.setString(2, keep == null ? "" : sha256(keep.id()));
             d.executeUpdate();
         }
     }
 
+    /**
+     * A signed-in person changes their own password: the current one must be right; their other sessions end (a
+     * session someone else opened with the old password is closed), this one stays.
+     */
+    public void changePassword(Session session, String current, String password) {
+        String hash = query("SELECT password_hash FROM staff_user WHERE id = ?", ps -> ps.setLong(1, session.user().id()),
+                rs -> rs.getString(1)).stream().findFirst().orElseThrow(() -> new InvalidInput("No such account."));
+        if (!hasher.matches(current == null ? "" : current, hash)) {
+            throw new InvalidInput("current", "The current password is not right.");
+        }
+        checkPassword(password);
+        Instant now = clock.instant();
+        inTransaction(c -> {
+            setPassword(c, session.user().id(), password, now, session);
+            audit(c, session.user(), "staff.password", "staff_user:" + session.user().id(), null, Map.of("otherSessionsEnded", true), now);
+            return null;
+        });
+    }
+
     static void checkPassword(String password) {
         if (password == null || password.length() < MIN_PASSWORD || password.length() > 1000) {
-            throw new InvalidInput("The password must have at least " + MIN_PASSWORD + " characters.");
+            throw new InvalidInput("password", "The password must have at least " + MIN_PASSWORD + " characters.");
         }
     }
 
@@ -556,10 +593,10 @@ public final class StaffSecurity {
 
     private void validate(String email, String displayName, String password) {
         if (email == null || !EMAIL.matcher(email.trim()).matches() || email.length() > 254) {
-            throw new InvalidInput("Enter a valid e-mail address.");
+            throw new InvalidInput("email", "Enter a valid e-mail address.");
         }
         if (displayName == null || displayName.isBlank() || displayName.length() > 200 || displayName.matches("(?s).*[\\r\\n].*")) {
-            throw new InvalidInput("Enter a name (at most 200 characters).");
+            throw new InvalidInput("displayName", "Enter a name (at most 200 characters).");
         }
         checkPassword(password);
     }
