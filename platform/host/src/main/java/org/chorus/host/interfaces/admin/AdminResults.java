@@ -174,7 +174,7 @@ public class AdminResults {
             double plotW = WIDTH - LEFT - 8;
             double plotH = HEIGHT - BOTTOM - TOP;
             double slot = plotW / days.size();
-            double barW = Math.max(1, slot * 0.8);
+            double barW = Math.max(1, Math.min(slot * 0.8, 40)); // a single day is a bar, not a wall
             List<Map<String, Object>> bars = new ArrayList<>();
             for (int i = 0; i < days.size(); i++) {
                 CampaignResults.Day d = days.get(i);
