@@ -2,7 +2,6 @@ package org.chorus.host.interfaces.admin;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -29,7 +28,6 @@ import org.chorus.host.application.admin.OutboxAdmin;
 import org.chorus.host.application.admin.StaffSecurity;
 import org.chorus.host.domain.outbox.OutboxState;
 import org.chorus.host.domain.staff.Role;
-import org.chorus.host.domain.staff.StaffUser;
 import org.chorus.host.infrastructure.mail.SinkMailbox;
 import org.chorus.host.infrastructure.plugins.PluginStatus;
 import org.chorus.host.interfaces.web.Pages;
