@@ -20,6 +20,9 @@ import org.openqa.selenium.WebDriver;
  * driver.get(url);
  * Axe.assertNoViolations(driver, "campaign page");   // all of axe's rules: WCAG 2.0/2.1/2.2 A and AA, best practices
  * </pre>
+ *
+ * <p>Only violations count; what axe cannot decide ("incomplete") is not reported. Note that text in exactly its
+ * background colour is such a case for axe, not a violation: look at the screenshots too.
  */
 public final class Axe {
 

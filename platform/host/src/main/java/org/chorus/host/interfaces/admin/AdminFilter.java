@@ -57,7 +57,7 @@ public class AdminFilter implements ContainerRequestFilter {
         switch (d) {
             case ALLOW -> {
                 if (session.isPresent() && !AdminGuard.isPublic(resource.getResourceClass(), resource.getResourceMethod())
-                        && !resource.getResourceMethod().isAnnotationPresent(TwoFactorSetup.class)
+                        && (resource.getResourceMethod() == null || !resource.getResourceMethod().isAnnotationPresent(TwoFactorSetup.class))
                         && platform.twoFactor().mustEnrol(session.get().user())) {
                     // Owners require two-factor login and this person has none yet: set it up before anything else.
                     request.abortWith(Response.seeOther(UriBuilder.fromPath("/admin/account").queryParam("required", "1").build())
