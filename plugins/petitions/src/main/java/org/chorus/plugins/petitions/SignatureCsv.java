@@ -2,20 +2,19 @@ package org.chorus.plugins.petitions;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
  * Signatures as CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheet programs pick the encoding). Every cell
  * is quoted, and one that a spreadsheet would take for a formula (starting with {@code = + - @}, a tab or a
  * carriage return) is prefixed with an apostrophe: a signer's name can never run as a formula on a staff computer.
+ * Consents are not here: they are the host's supporter records, with their history.
  */
 final class SignatureCsv {
 
     static final List<String> HEADER = List.of("signed_at", "first_name", "last_name", "email", "town", "zip",
-            "anonymous", "comment", "comment_hidden", "source_code", "language", "consents");
+            "anonymous", "comment", "comment_hidden", "source_code", "language");
 
     private final StringBuilder out = new StringBuilder("\uFEFF");
     private final Set<Long> hidden;
@@ -31,12 +30,9 @@ final class SignatureCsv {
     }
 
     void add(Signature s) {
-        Map<String, Boolean> consents = s.supporter() == null ? Map.of() : new TreeMap<>(s.supporter().consents());
-        StringBuilder c = new StringBuilder();
-        consents.forEach((k, v) -> c.append(c.length() == 0 ? "" : "; ").append(k).append('=').append(v ? "yes" : "no"));
         row(List.of(s.signedAt().toString(), s.firstName(), s.lastName(), s.email(), s.town(), s.postalCode(),
                 s.anonymous() ? "yes" : "no", s.comment(), hidden.contains(s.id()) ? "yes" : "no",
-                s.sourceCode() == null ? "" : s.sourceCode(), s.language(), c.toString()));
+                s.sourceCode() == null ? "" : s.sourceCode(), s.language()));
     }
 
     private void row(List<String> cells) {
