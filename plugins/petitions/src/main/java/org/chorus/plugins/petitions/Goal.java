@@ -20,17 +20,16 @@ public final class Goal {
 
     /** The smallest round number of the series that is greater than {@code count}. */
     public static long nextStep(long count) {
-        long power = 10;
-        while (true) {
+        for (long power = 10; power <= Long.MAX_VALUE / 5; power *= 10) {
             for (long step : new long[] {power, power * 5 / 2, power * 5}) {
                 if (step > count) {
                     return step;
                 }
             }
-            if (power > Long.MAX_VALUE / 100) {
-                return Long.MAX_VALUE;
+            if (power > Long.MAX_VALUE / 10) {
+                break;
             }
-            power *= 10;
         }
+        return Long.MAX_VALUE;
     }
 }

@@ -306,7 +306,8 @@ public class PetitionAdmin implements AdminRoutes {
             Optional<String> json = context.documents().get(SENT, p.id() + "/" + t.key());
             if (json.isPresent() && Json.read(new ByteArrayInputStream(json.get().getBytes(StandardCharsets.UTF_8)))
                     instanceof Map<?, ?> m) {
-                return m.get("at") + " by " + m.get("by") + " (" + m.get("signatures") + " signatures)";
+                Object n = m.get("signatures");
+                return m.get("at") + " by " + m.get("by") + " (" + (n instanceof Number x ? x.longValue() : n) + " signatures)";
             }
         } catch (IOException | RuntimeException e) {
             context.logger().warning("unreadable delivery note for " + t.key() + ": " + e);

@@ -85,9 +85,11 @@ final class SignaturePdf {
         paragraph(to, 13, 0);
         paragraph("Delivered by " + d.organization() + " on " + Delivery.DATE.format(d.at()), BODY, 0);
         gap(8);
-        for (String p : d.text().strip().split("\n\\s*\n")) {
-            paragraph(p.replace('\n', ' '), 11, 0);
-            gap(4);
+        for (String p : d.text().strip().split("\n")) {
+            if (!p.isBlank()) {
+                paragraph(p, 11, 0);
+                gap(4);
+            }
         }
         gap(4);
         String count = d.total() + (d.total() == 1 ? " person signed" : " people signed");
