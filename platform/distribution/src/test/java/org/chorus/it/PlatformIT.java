@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -120,6 +121,21 @@ class PlatformIT {
         assertThat(t.select(".deliveries li").text()).contains("The Office").contains("Queued");
         assertThat(t.select(".share-links a").eachAttr("href")).allMatch(h -> h.contains("share-"));
         assertThat(thanks.headers().firstValue("Cache-Control")).contains("private, no-store");
+    }
+
+    @Test
+    void everyPageViewGetsItsOwnFormKeysAndSourceThoughThePageIsRenderedOnce() {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (String src : List.of("a1", "b2", "")) {
+            Document page = Jsoup.parse(http().get("/campaigns/it-plugins" + (src.isEmpty() ? "" : "?src=" + src)).body());
+            assertThat(page.select("#action-greet input[name=_src]").attr("value")).isEqualTo(src);
+            assertThat(Long.parseLong(page.select("#action-greet input[name=_landed]").attr("value")))
+                    .isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(60_000L));
+            keys.addAll(page.select("input[name=_idem]").eachAttr("value"));
+            assertThat(page.html()).doesNotContain("chorusslot");
+        }
+        assertThat(keys).hasSize(3 * Jsoup.parse(http().get("/campaigns/it-plugins").body()).select("input[name=_idem]").size());
+        assertThat(http().get("/campaigns/it-plugins?src=%3Cscript%3E").body()).doesNotContain("<script>");
     }
 
     @Test

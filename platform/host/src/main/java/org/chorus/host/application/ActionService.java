@@ -92,6 +92,7 @@ public class ActionService {
     private final String baseUrl;
     private final String mailDomain;
     private java.time.Duration letterRepeatWindow = java.time.Duration.ofHours(24);
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> takenOnThisInstance = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ActionService(Transactions tx, CampaignService campaigns, ActionTypes actionTypes, SupporterRepository supporters,
                          ActionRecordRepository records, OutboxRepository outbox, PluginRuntime plugins, EventBus events,
@@ -108,6 +109,15 @@ public class ActionService {
         this.messages = messages;
         this.baseUrl = baseUrl;
         this.mailDomain = java.net.URI.create(baseUrl).getHost() == null ? "localhost" : java.net.URI.create(baseUrl).getHost();
+    }
+
+    /**
+     * Actions this instance stored on a campaign since start: a page that shows counts (a thermometer) is re-rendered
+     * when it changes.
+     */
+    public long takenOnThisInstance(String slug) {
+        var n = takenOnThisInstance.get(slug);
+        return n == null ? 0 : n.get();
     }
 
     /** Same supporter, same target, same campaign within this window: the letter is recorded, not sent again. */
@@ -148,6 +158,7 @@ public class ActionService {
         ActionRecord[] stored = new ActionRecord[1];
         Outcome outcome = store(cmd, campaign, action, pluginId, accepted, token, stored);
         if (stored[0] != null) {
+            takenOnThisInstance.computeIfAbsent(campaign.slug(), k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
             ActionRecord r = stored[0];
             events.actionTaken(new ActionTakenEvent(r.getId(), campaign.slug(), action.key(), action.type(),
                     r.getSupporterId(), r.getSourceCode(), r.getCreatedAt()));

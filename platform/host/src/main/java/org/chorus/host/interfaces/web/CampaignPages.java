@@ -55,6 +55,13 @@ public class CampaignPages {
     @Context
     HttpHeaders headers;
 
+    private RenderedPages rendered;
+
+    @jakarta.annotation.PostConstruct
+    void init() {
+        rendered = new RenderedPages(Long.parseLong(platform.config().get("platform.pages.cache.millis", "5000")));
+    }
+
     @GET
     public Response index(@QueryParam("lang") String lang) {
         Locale locale = Languages.choose(lang, headers, Languages.supported(), "en");
@@ -81,7 +88,18 @@ public class CampaignPages {
         CampaignSnapshot c = platform.campaigns().publicCampaign(slug)
                 .orElseThrow(() -> new CampaignService.NotFound("no campaign '" + slug + "'"));
         Locale locale = Languages.choose(lang, headers, c.languages(), c.defaultLanguage());
-        Response r = renderCampaign(200, c, locale, null, Map.of(), List.of(), List.of(), cleanSource(source), Instant.now());
+        String src = cleanSource(source);
+        Response r;
+        if (rendered.enabled()) {
+            var key = new RenderedPages.Key(c, locale.toLanguageTag(), platform.actions().takenOnThisInstance(slug));
+            byte[] html = rendered.page(key, () -> campaignHtml(c, locale, null, Map.of(), List.of(), List.of(), new Hidden(
+                            () -> rendered.marker(RenderedPages.Slot.IDEM), rendered.marker(RenderedPages.Slot.SOURCE),
+                            rendered.marker(RenderedPages.Slot.LANDED))),
+                    () -> UUID.randomUUID().toString(), src == null ? "" : src, String.valueOf(System.currentTimeMillis()));
+            r = pages.page(200, html, locale);
+        } else {
+            r = renderCampaign(200, c, locale, null, Map.of(), List.of(), List.of(), src, Instant.now());
+        }
         return withLangCookie(r, lang);
     }
 
@@ -174,6 +192,17 @@ public class CampaignPages {
     Response renderCampaign(int status, CampaignSnapshot c, Locale locale, String failedAction,
                             Map<String, List<String>> values, List<FieldError> errors, List<FieldError> prompts,
                             String source, Instant landed) {
+        Hidden hidden = new Hidden(() -> UUID.randomUUID().toString(), source == null ? "" : source,
+                String.valueOf((landed == null ? Instant.now() : landed).toEpochMilli()));
+        return pages.page(status, campaignHtml(c, locale, failedAction, values, errors, prompts, hidden), locale);
+    }
+
+    /** The host's hidden fields in every action form: a fresh idempotency key per form, source code, landing time. */
+    private record Hidden(java.util.function.Supplier<String> idem, String source, String landedMillis) {
+    }
+
+    private String campaignHtml(CampaignSnapshot c, Locale locale, String failedAction, Map<String, List<String>> values,
+                                List<FieldError> errors, List<FieldError> prompts, Hidden hiddenValues) {
         Map<String, Object> model = campaignModel(c, locale);
         String baseUrl = platform.config().baseUrl();
         List<Map<String, Object>> actions = new ArrayList<>();
@@ -184,9 +213,9 @@ public class CampaignPages {
             Map<String, Object> host = new HashMap<>();
             host.put("postUrl", "/campaigns/" + c.slug() + "/actions/" + a.key());
             host.put("hidden", List.of(
-                    Map.of("name", "_idem", "value", UUID.randomUUID().toString()),
-                    Map.of("name", "_src", "value", source == null ? "" : source),
-                    Map.of("name", "_landed", "value", String.valueOf((landed == null ? Instant.now() : landed).toEpochMilli())),
+                    Map.of("name", "_idem", "value", hiddenValues.idem().get()),
+                    Map.of("name", "_src", "value", hiddenValues.source()),
+                    Map.of("name", "_landed", "value", hiddenValues.landedMillis()),
                     Map.of("name", "_lang", "value", locale.toLanguageTag())));
             host.put("takingActions", c.takingActions());
             Map<String, Object> entry = new HashMap<>();
@@ -203,7 +232,7 @@ public class CampaignPages {
         model.put("actions", actions);
         model.put("share", share(c, locale));
         model.put("pageTitle", c.content(locale).title());
-        return pages.render(status, c.theme(), "campaign.ftlh", model, locale, c.languages(), "/campaigns/" + c.slug());
+        return pages.html(c.theme(), "campaign.ftlh", model, locale, c.languages(), "/campaigns/" + c.slug());
     }
 
     private Map<String, Object> campaignModel(CampaignSnapshot c, Locale locale) {

@@ -22,12 +22,22 @@ public class Pages {
 
     public Response render(int status, String theme, String template, Map<String, Object> model, Locale locale,
                            List<String> languages, String path) {
+        return page(status, html(theme, template, model, locale, languages, path), locale);
+    }
+
+    /** A page's HTML: the model plus what every page shows (language switcher, path, base URL). */
+    public String html(String theme, String template, Map<String, Object> model, Locale locale, List<String> languages,
+                       String path) {
         Map<String, Object> m = new HashMap<>(model);
         m.put("languages", Languages.switcher(languages, locale));
         m.put("path", path);
         m.put("baseUrl", platform.config().baseUrl());
         m.putIfAbsent("pageTitle", "");
-        String html = platform.themes().render(theme, template, m, locale);
+        return platform.themes().render(theme, template, m, locale);
+    }
+
+    /** An HTML response (a String or UTF-8 bytes) with the headers every page has. */
+    public Response page(int status, Object html, Locale locale) {
         return Response.status(status).type(HTML).entity(html)
                 .header("Content-Language", locale.toLanguageTag())
                 .header("Vary", "Accept-Language, Cookie")
