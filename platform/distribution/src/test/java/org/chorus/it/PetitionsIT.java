@@ -106,6 +106,8 @@ class PetitionsIT {
                 assertThat(driver.findElement(By.id("field-sign-comment")).getAttribute("value")).isEqualTo("For my neighbours.");
                 assertThat(driver.findElement(By.id("field-sign-last_name")).getAttribute("aria-invalid")).isEqualTo("true");
                 Browsers.screenshot(driver, "petition-error-js-" + (js ? "on" : "off"));
+                // The browser logs the 400 of that answer; nothing else may be in the console.
+                assertThat(Browsers.consoleErrors(driver)).allMatch(e -> e.contains("status of 400"));
 
                 driver.findElement(By.id("field-sign-last_name")).sendKeys("Pereira");
                 driver.findElement(By.id("field-sign-anonymous")).click();

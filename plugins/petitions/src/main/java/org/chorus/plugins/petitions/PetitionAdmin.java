@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.chorus.api.OutboundEmail;
 import org.chorus.api.PluginContext;
+import org.chorus.api.action.ActionSettings;
 import org.chorus.api.action.ActionView;
 import org.chorus.api.action.Fragment;
 import org.chorus.api.admin.AdminLink;
@@ -73,7 +74,7 @@ public class PetitionAdmin implements AdminRoutes {
     record Opened(long id, String campaign, String action, String title, Optional<ActionView> view) {
 
         PetitionSettings settings() {
-            return PetitionSettings.of(view.map(ActionView::settings).orElse(new org.chorus.api.action.ActionSettings(Map.of())));
+            return PetitionSettings.of(view.map(ActionView::settings).orElse(new ActionSettings(Map.of())));
         }
 
         String path() {

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,9 +18,10 @@ import org.chorus.api.action.ActionView;
 import org.chorus.kit.Json;
 
 /**
- * What the petition's extensions share for one plugin start (one per {@link PluginContext}): the public momentum
- * of each petition (count and latest signers, cached for a few seconds so a busy campaign page does not count
- * signatures on every view), the comments staff hid, and the petitions this plugin has served.
+ * A petition's state as one extension sees it (one instance per {@link PluginContext}, and the host gives each
+ * extension its own): the public momentum of each petition (count, latest signers, hidden comments, cached for a
+ * few seconds so a busy campaign page does not count signatures on every view), the comments staff hid, and the
+ * petitions this plugin has served. Everything lasting is in the host's document store.
  */
 final class Petitions {
 
@@ -52,7 +52,6 @@ final class Petitions {
 
     private final PluginContext context;
     private final Map<Long, Momentum> momentum = new ConcurrentHashMap<>();
-    private final Map<Long, Set<Long>> hidden = new ConcurrentHashMap<>();
     private final Set<Long> registered = ConcurrentHashMap.newKeySet();
 
     private Petitions(PluginContext context) {
@@ -89,18 +88,20 @@ final class Petitions {
         return m;
     }
 
-    /** Ids of the signatures whose comments staff hid on this petition. */
+    /**
+     * Ids of the signatures whose comments staff hid on this petition, read from the document store each time: the
+     * staff pages and the public form are separate extensions (each with its own context), so no cache here could be
+     * told of a change; the public page reads this once per {@link #FRESH} period.
+     */
     Set<Long> hiddenComments(long campaignActionId) {
-        return hidden.computeIfAbsent(campaignActionId, id -> {
-            Set<Long> out = new HashSet<>();
-            String prefix = id + "/";
-            for (String key : context.documents().keys(HIDDEN)) {
-                if (key.startsWith(prefix)) {
-                    out.add(Long.parseLong(key.substring(prefix.length())));
-                }
+        Set<Long> out = new HashSet<>();
+        String prefix = campaignActionId + "/";
+        for (String key : context.documents().keys(HIDDEN)) {
+            if (key.startsWith(prefix)) {
+                out.add(Long.parseLong(key.substring(prefix.length())));
             }
-            return Set.copyOf(out);
-        });
+        }
+        return Set.copyOf(out);
     }
 
     /** Hides or shows again one signature's comment; false when it already was so. */
@@ -116,7 +117,6 @@ final class Petitions {
         } else {
             changed = context.documents().delete(HIDDEN, key);
         }
-        hidden.remove(campaignActionId);
         momentum.remove(campaignActionId);
         return changed;
     }
@@ -179,14 +179,5 @@ final class Petitions {
             }
         }
         return b.append('"').toString();
-    }
-
-    /** For the staff pages: every field of a petition known by its id, in insertion order. */
-    static Map<String, Object> describe(Known k) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("campaign", k.campaign());
-        m.put("action", k.action());
-        m.put("title", k.title());
-        return m;
     }
 }

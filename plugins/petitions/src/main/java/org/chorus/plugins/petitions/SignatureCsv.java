@@ -3,7 +3,6 @@ package org.chorus.plugins.petitions;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Signatures as CSV (RFC 4180, UTF-8 with a byte-order mark so spreadsheet programs pick the encoding). Every cell
@@ -22,11 +21,6 @@ final class SignatureCsv {
     SignatureCsv(Set<Long> hidden) {
         this.hidden = hidden;
         row(HEADER);
-    }
-
-    /** Feeds {@link org.chorus.api.action.ActionLedger#forEach}. */
-    Consumer<Signature> sink() {
-        return this::add;
     }
 
     void add(Signature s) {

@@ -35,7 +35,7 @@ class PetitionAdminTest {
 
     final TestContext context = new TestContext();
     final PetitionAction action = new PetitionAction(context);
-    final PetitionAdmin admin = new PetitionAdmin(context);
+    final PetitionAdmin admin = new PetitionAdmin(context.sibling());
     final Map<String, Object> settings = new LinkedHashMap<>();
 
     @BeforeEach

@@ -69,6 +69,20 @@ final class TestContext implements PluginContext {
     static final CampaignInfo CAMPAIGN = new CampaignInfo(7, "stand-with-families", "Stand with immigrant families",
             "published", "default", "Safe Communities Coalition", List.of("en", "es"), "https://act.example.org");
 
+    /**
+     * Another context over the same host state, as the host gives each extension of a plugin its own context: what
+     * one extension changes, another must see through the host, not through shared memory.
+     */
+    PluginContext sibling() {
+        return (PluginContext) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {PluginContext.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "equals" -> proxy == args[0];
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "toString" -> "another context of " + pluginId();
+                    default -> method.invoke(this, args);
+                });
+    }
+
     Instant now() {
         return fake.now;
     }
