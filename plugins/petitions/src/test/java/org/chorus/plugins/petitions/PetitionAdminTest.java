@@ -43,8 +43,8 @@ class PetitionAdminTest {
         settings.put("text", "We call on the Legislature to **pass** the Safe Communities Act.\n\nMassachusetts has waited long enough.");
         settings.put("targets", List.of(Map.of("name", "Governor Maura Healey", "email", "governor@example.org")));
         settings.put("directory_targets", List.of("ocd-person/senator-suffolk"));
-        context.divisions.add(new DivisionInfo(SUFFOLK, "sldu", "upper", "First Suffolk", null));
-        context.targets.add(new TargetInfo(501, "ocd-person/senator-suffolk", "Nick Collins", "Nick", "Collins", "Senator",
+        context.fake.divisions.add(new DivisionInfo(SUFFOLK, "sldu", "upper", "First Suffolk", null));
+        context.fake.targets.add(new TargetInfo(501, "ocd-person/senator-suffolk", "Nick Collins", "Nick", "Collins", "Senator",
                 "upper", "Democratic", "nick.collins@example.org", null, null, SUFFOLK, "First Suffolk"));
         context.finder = q -> {
             String town = q.town() == null ? "" : q.town();
@@ -236,7 +236,7 @@ class PetitionAdminTest {
         var page = (PluginResponse.Page) admin.handle(get("p/stand-with-families/sign", ORGANIZER));
         assertThat(page.fragment().model().get("targets").toString()).contains("by org@example.org (5 signatures)");
 
-        context.targets.clear();
+        context.fake.targets.clear();
         settings.put("targets", List.of(Map.of("name", "The Mayor")));
         context.view(PETITION, "sign", settings, Locale.ENGLISH);
         assertThat(admin.handle(post("p/stand-with-families/sign/targets/t0/send")).status()).isEqualTo(400);

@@ -23,7 +23,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.chorus.api.DivisionInfo;
 import org.chorus.api.MailOutbox;
 import org.chorus.api.Messages;
 import org.chorus.api.OutboundEmail;
@@ -31,7 +30,6 @@ import org.chorus.api.PluginContext;
 import org.chorus.api.PluginDataStore;
 import org.chorus.api.PluginSettings;
 import org.chorus.api.TargetDirectory;
-import org.chorus.api.TargetInfo;
 import org.chorus.api.action.ActionLedger;
 import org.chorus.api.action.ActionSettings;
 import org.chorus.api.action.ActionView;
@@ -49,9 +47,9 @@ import org.chorus.api.stance.Stances;
 import org.chorus.testkit.FakePluginContext;
 
 /**
- * The test kit's {@link FakePluginContext} (settings, a fixed clock) plus what a petition needs from its host, kept
+ * The test kit's {@link FakePluginContext} (settings, a fixed clock, targets and divisions) plus what a petition needs from its host, kept
  * in memory: the plugin's own messages over the base theme's, a document store, the outbox and the audit log as
- * lists, a ledger the test fills, targets, scripted lookups and campaign actions.
+ * lists, a ledger the test fills, scripted lookups and campaign actions.
  */
 final class TestContext implements PluginContext {
 
@@ -60,8 +58,6 @@ final class TestContext implements PluginContext {
     final List<OutboundEmail> outbox = new ArrayList<>();
     final List<String> audit = new ArrayList<>();
     final Map<Long, List<RecordedAction>> records = new HashMap<>();
-    final List<TargetInfo> targets = new ArrayList<>();
-    final List<DivisionInfo> divisions = new ArrayList<>();
     final Map<String, ActionView> actions = new HashMap<>();
     Function<LookupQuery, FoundTargets> finder = q -> new FoundTargets(List.of(), List.of(), null, "none", false, null);
     private long nextId = 1;
@@ -189,42 +185,7 @@ final class TestContext implements PluginContext {
 
     @Override
     public TargetDirectory targets() {
-        return new TargetDirectory() {
-            @Override
-            public List<DivisionInfo> divisions(String kind) {
-                return divisions.stream().filter(d -> d.kind().equals(kind)).toList();
-            }
-
-            @Override
-            public Optional<DivisionInfo> division(String ocdId) {
-                return divisions.stream().filter(d -> d.ocdId().equals(ocdId)).findFirst();
-            }
-
-            @Override
-            public List<TargetInfo> sittingTargets(String divisionOcdId) {
-                return targets.stream().filter(t -> t.sitting() && divisionOcdId.equals(t.divisionOcdId())).toList();
-            }
-
-            @Override
-            public Optional<TargetInfo> target(long id) {
-                return targets.stream().filter(t -> t.id() == id).findFirst();
-            }
-
-            @Override
-            public Optional<TargetInfo> targetByExternalId(String externalId) {
-                return targets.stream().filter(t -> externalId.equals(t.externalId())).findFirst();
-            }
-
-            @Override
-            public List<TargetInfo> sittingTargets() {
-                return targets.stream().filter(TargetInfo::sitting).toList();
-            }
-
-            @Override
-            public List<TargetInfo> allTargets() {
-                return List.copyOf(targets);
-            }
-        };
+        return fake.targets();
     }
 
     @Override
