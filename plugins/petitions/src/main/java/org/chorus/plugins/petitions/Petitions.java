@@ -129,8 +129,14 @@ final class Petitions {
         String key = Long.toString(view.campaignActionId());
         String body = "{\"campaign\":" + quote(view.campaign().slug()) + ",\"action\":" + quote(view.actionId())
                 + ",\"title\":" + quote(view.campaign().title() == null ? "" : view.campaign().title()) + "}";
-        if (!context.documents().get(KNOWN, key).map(body::equals).orElse(false)) {
-            context.documents().put(KNOWN, key, body);
+        try {
+            if (!context.documents().get(KNOWN, key).map(body::equals).orElse(false)) {
+                context.documents().put(KNOWN, key, body);
+            }
+        } catch (RuntimeException e) {
+            // The staff index misses it until the next start; the supporter's page must not.
+            registered.remove(view.campaignActionId());
+            context.logger().warning("could not note petition " + key + " for the staff pages: " + e);
         }
     }
 
