@@ -31,7 +31,9 @@ import org.chorus.host.interfaces.web.Pages;
  * landing to action; and the export of its actions as CSV. Reports are for every role; the export, which holds
  * supporters' personal data, for organizers.
  */
-@Path("admin")
+// A class of its own path, not under @Path("admin"): JAX-RS picks the most specific root class first, and
+// AdminCampaigns (admin/campaigns) would otherwise take these URLs and answer 404.
+@Path("admin/campaigns/" + AdminResults.SLUG + "/results")
 @Produces(MediaType.TEXT_HTML)
 public class AdminResults {
 
@@ -47,7 +49,6 @@ public class AdminResults {
     ContainerRequestContext request;
 
     @GET
-    @Path("campaigns/" + SLUG + "/results")
     @RequiresRole(Role.VIEWER)
     public Response results(@PathParam("slug") String slug) {
         CampaignSnapshot c = campaign(slug);
@@ -80,7 +81,7 @@ public class AdminResults {
 
     /** The constituent-pressure table to print and take to a meeting. */
     @GET
-    @Path("campaigns/" + SLUG + "/results/pressure.pdf")
+    @Path("pressure.pdf")
     @Produces("application/pdf")
     @RequiresRole(Role.VIEWER)
     public Response pressurePdf(@PathParam("slug") String slug) {
@@ -98,7 +99,7 @@ public class AdminResults {
 
     /** The export page: how many rows, then the download (which streams). */
     @GET
-    @Path("campaigns/" + SLUG + "/results/actions")
+    @Path("actions")
     @RequiresRole(Role.ORGANIZER)
     public Response exportPage(@PathParam("slug") String slug) {
         CampaignSnapshot c = campaign(slug);
@@ -113,7 +114,7 @@ public class AdminResults {
     }
 
     @GET
-    @Path("campaigns/" + SLUG + "/results/actions.csv")
+    @Path("actions.csv")
     @Produces("text/csv")
     @RequiresRole(Role.ORGANIZER)
     public Response exportCsv(@PathParam("slug") String slug) {
