@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.chorus.api.action.ActionLedger;
 import org.chorus.api.action.CampaignActions;
+import org.chorus.api.admin.AuditLog;
 import org.chorus.api.lookup.TargetFinder;
 import org.chorus.api.stance.Stances;
 
@@ -64,4 +66,10 @@ public interface PluginContext {
 
     /** Public campaigns' actions and their settings. */
     CampaignActions campaignActions();
+
+    /** Records of this plugin's own campaign actions (e.g. a petition's signatures). Since 1.1.0. */
+    ActionLedger actions();
+
+    /** The host's audit log, for changes staff make through this plugin's admin pages. Since 1.1.0. */
+    AuditLog auditLog();
 }

@@ -20,4 +20,7 @@ public interface TargetDirectory {
 
     /** All sitting targets. */
     List<TargetInfo> sittingTargets();
+
+    /** Every target, sitting and former, e.g. to join imported records by external id (since 1.1.0). */
+    List<TargetInfo> allTargets();
 }

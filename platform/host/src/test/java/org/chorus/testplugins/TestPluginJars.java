@@ -25,10 +25,11 @@ public final class TestPluginJars {
 
     /** The working test plugin: an action type, a page route and an event listener. */
     public static Path greeting(Path dir) {
-        return write(dir.resolve("greeting-plugin.jar"), "greeting", ">=1.0.0 & <2.0.0",
+        return write(dir.resolve("greeting-plugin.jar"), "greeting", ">=1.1.0 & <2.0.0",
                 List.of(org.chorus.testplugins.greeting.GreetingActionType.class,
                         org.chorus.testplugins.greeting.GreetingRoutes.class,
-                        org.chorus.testplugins.greeting.GreetingEvents.class),
+                        org.chorus.testplugins.greeting.GreetingEvents.class,
+                        org.chorus.testplugins.greeting.GreetingAdmin.class),
                 List.of(), "testplugins/greeting");
     }
 

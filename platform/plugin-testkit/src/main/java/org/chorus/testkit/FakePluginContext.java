@@ -20,7 +20,9 @@ import org.chorus.api.PluginDataStore;
 import org.chorus.api.PluginSettings;
 import org.chorus.api.TargetDirectory;
 import org.chorus.api.TargetInfo;
+import org.chorus.api.action.ActionLedger;
 import org.chorus.api.action.CampaignActions;
+import org.chorus.api.admin.AuditLog;
 import org.chorus.api.lookup.TargetFinder;
 import org.chorus.api.stance.Stances;
 
@@ -94,6 +96,11 @@ public final class FakePluginContext implements PluginContext {
             public List<TargetInfo> sittingTargets() {
                 return List.of();
             }
+
+            @Override
+            public List<TargetInfo> allTargets() {
+                return List.of();
+            }
         };
     }
 
@@ -139,6 +146,16 @@ public final class FakePluginContext implements PluginContext {
 
     @Override
     public CampaignActions campaignActions() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public ActionLedger actions() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public AuditLog auditLog() {
         throw new UnsupportedOperationException();
     }
 }

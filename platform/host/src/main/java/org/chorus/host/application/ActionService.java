@@ -259,7 +259,7 @@ public class ActionService {
                                 m.getState().name().toLowerCase(Locale.ROOT), m.getSubject()));
                     }
                     Map<String, Object> payload = new LinkedHashMap<>(Json.readObject(r.getPayloadJson()));
-                    ResultView view = new ResultView(campaign.get().info(baseUrl, locale), actionKey, action.get().settings(),
+                    ResultView view = new ResultView(campaign.get().info(baseUrl, locale), actionKey, action.get().id(), action.get().settings(),
                             messages.apply(campaign.get().theme(), locale), r.getCreatedAt(), payload, null, deliveries);
                     return Optional.of(new ThankYou(campaign.get(), action.get(), view, type.get().pluginId(),
                             type.get().extension(), r.getSourceCode()));

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.chorus.api.DivisionInfo;
@@ -21,7 +23,9 @@ import org.chorus.api.PluginDataStore;
 import org.chorus.api.PluginSettings;
 import org.chorus.api.TargetDirectory;
 import org.chorus.api.TargetInfo;
+import org.chorus.api.action.ActionLedger;
 import org.chorus.api.action.CampaignActions;
+import org.chorus.api.admin.AuditLog;
 import org.chorus.api.lookup.TargetFinder;
 import org.chorus.api.stance.Stances;
 import org.chorus.host.domain.outbox.OutboxMessage;
@@ -29,7 +33,11 @@ import org.chorus.host.domain.outbox.OutboxRepository;
 import org.chorus.host.domain.target.Division;
 import org.chorus.host.domain.target.Target;
 import org.chorus.host.domain.target.TargetRepository;
+import org.chorus.host.domain.target.TargetStatus;
+import org.chorus.host.application.admin.StaffSecurity;
 import org.chorus.host.infrastructure.config.PlatformConfig;
+import org.chorus.host.infrastructure.json.Json;
+import org.chorus.host.infrastructure.persistence.JdbcActionLedger;
 import org.chorus.host.infrastructure.persistence.JdbcDocumentStore;
 import org.chorus.host.infrastructure.persistence.Transactions;
 
@@ -47,10 +55,20 @@ public final class HostPluginContext implements PluginContext {
     private final String mailDomain;
     private final TargetFinderService finder;
     private final CampaignActions campaignActions;
+    private final BiPredicate<String, String> providesType;
+    private final Supplier<StaffSecurity> staff;
 
+    /**
+     * @param providesType (plugin id, action type id) → whether that plugin provides the type; asked lazily, because
+     *                     contexts are made before the extensions exist
+     * @param staff        the staff accounts and audit log, made after the plugins start
+     */
     public HostPluginContext(String pluginId, PlatformConfig config, Clock clock, Transactions tx, TargetRepository targets,
                              OutboxRepository outbox, DataSource dataSource, BiFunction<String, Locale, Messages> messages,
-                             TargetFinderService finder, CampaignActions campaignActions) {
+                             TargetFinderService finder, CampaignActions campaignActions,
+                             BiPredicate<String, String> providesType, Supplier<StaffSecurity> staff) {
+        this.providesType = providesType;
+        this.staff = staff;
         this.finder = finder;
         this.campaignActions = campaignActions;
         this.pluginId = pluginId;
@@ -130,6 +148,11 @@ public final class HostPluginContext implements PluginContext {
             public List<TargetInfo> sittingTargets() {
                 return tx.inTransaction(() -> targets.findSitting().stream().map(HostPluginContext::target).toList());
             }
+
+            @Override
+            public List<TargetInfo> allTargets() {
+                return tx.inTransaction(() -> targets.findAll().stream().map(HostPluginContext::target).toList());
+            }
         };
     }
 
@@ -141,7 +164,7 @@ public final class HostPluginContext implements PluginContext {
         Division d = t.getDivision();
         return new TargetInfo(t.getId(), t.getExternalId(), t.getName(), t.getGivenName(), t.getFamilyName(), t.getTitle(),
                 t.getChamber(), t.getParty(), t.getEmail(), t.getPhone(), t.getPhotoUrl(),
-                d == null ? null : d.getOcdId(), d == null ? null : d.getName());
+                d == null ? null : d.getOcdId(), d == null ? null : d.getName(), t.getStatus() == TargetStatus.SITTING);
     }
 
     @Override
@@ -189,6 +212,33 @@ public final class HostPluginContext implements PluginContext {
     @Override
     public CampaignActions campaignActions() {
         return campaignActions;
+    }
+
+    @Override
+    public ActionLedger actions() {
+        return new JdbcActionLedger(dataSource, type -> providesType.test(pluginId, type));
+    }
+
+    @Override
+    public AuditLog auditLog() {
+        return (actor, action, subject, beforeJson, afterJson) -> {
+            StaffSecurity security = staff.get();
+            var user = security.users().stream().filter(u -> u.email().equalsIgnoreCase(actor.email())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no staff account " + actor.email()));
+            security.audit(user, pluginId + ":" + action, subject, jsonTree(beforeJson), jsonTree(afterJson));
+        };
+    }
+
+    /** The audit log stores JSON trees; a plugin's text that is not JSON is kept as a string. */
+    private static Object jsonTree(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return Json.read(json);
+        } catch (RuntimeException e) {
+            return json;
+        }
     }
 
 }

@@ -74,10 +74,14 @@ public final class Platform implements AutoCloseable {
             BiFunction<String, Locale, Messages> messages = (theme, locale) -> engine.get().messages(theme, locale);
             Set<String> disabled = new HashSet<>(config.get("platform.plugins.disabled").map(s -> Set.of(s.split("\\s*,\\s*"))).orElse(Set.of()));
             AtomicReference<PluginRuntime> runtime = new AtomicReference<>();
+            AtomicReference<ActionTypes> typesRef = new AtomicReference<>();
+            AtomicReference<org.chorus.host.application.admin.StaffSecurity> staffRef = new AtomicReference<>();
             this.targetFinder = new TargetFinderService(runtime::get, tx, targetRepo, clock);
             this.plugins = PluginRuntime.start(config.pluginsDir(), Platform.class.getClassLoader(),
                     id -> new HostPluginContext(id, config, clock, tx, targetRepo, outboxRepo, database.dataSource(), messages,
-                            targetFinder, (slug, key, locale) -> campaignActionView(slug, key, locale)),
+                            targetFinder, (slug, key, locale) -> campaignActionView(slug, key, locale),
+                            (pluginId, type) -> typesRef.get().find(type).map(t -> t.pluginId().equals(pluginId)).orElse(false),
+                            staffRef::get),
                     disabled, clock, (id, loader) -> PluginMigrations.migrate(database.dataSource(), id, loader));
             runtime.set(plugins);
             this.themes = new ThemeEngine(registry, plugins::inServiceIds, plugins::resourceLoader,
@@ -86,6 +90,7 @@ public final class Platform implements AutoCloseable {
 
             this.events = new EventBus(plugins, async);
             this.actionTypes = new ActionTypes(plugins);
+            typesRef.set(actionTypes);
             this.campaigns = new CampaignService(tx, campaignRepo, clock, events);
             this.importer = new CampaignImporter(tx, campaignRepo, recordRepo, clock, registry::exists, this::checkActionSettings);
             this.actions = new ActionService(tx, campaigns, actionTypes, supporterRepo, recordRepo, outboxRepo, plugins,
@@ -110,6 +115,7 @@ public final class Platform implements AutoCloseable {
                     java.time.Duration.ofMinutes(Long.parseLong(config.get("platform.admin.session.idle.minutes", "30"))),
                     java.time.Duration.ofHours(Long.parseLong(config.get("platform.admin.session.absolute.hours", "12"))),
                     java.time.Duration.ofHours(Long.parseLong(config.get("platform.admin.setup.token.hours", "24"))));
+            staffRef.set(staff);
             this.outboxAdmin = new org.chorus.host.application.admin.OutboxAdmin(database.dataSource(), staff, clock);
             this.setupToken = staff.bootstrap(config.get("platform.admin.email"), config.get("platform.admin.password"),
                     config.baseUrl());

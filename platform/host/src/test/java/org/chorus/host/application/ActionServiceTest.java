@@ -167,4 +167,30 @@ class ActionServiceTest {
         p.campaigns().changeStatus("greetings", CampaignStatus.ARCHIVED);
         assertThat(p.campaigns().publicCampaign("greetings")).isEmpty();
     }
+
+    @ParameterizedTest
+    @MethodSource("org.chorus.host.TestDatabases#names")
+    void aPluginReadsTheRecordsOfItsOwnActionTypesOnly(String db) throws Exception {
+        Platform p = start(db);
+        for (String name : List.of("Ada", "Ben", "Cy")) {
+            Map<String, String> f = new LinkedHashMap<>(jane());
+            f.put("first_name", name);
+            f.put("email", name.toLowerCase(Locale.ROOT) + "@example.org");
+            p.actions().submit(command("greet", UUID.randomUUID().toString(), f));
+        }
+        var ledger = new org.chorus.host.infrastructure.persistence.JdbcActionLedger(p.database().dataSource(), "greeting"::equals);
+        long greet = p.campaigns().snapshot("greetings").orElseThrow().action("greet").orElseThrow().id();
+        assertThat(ledger.count(greet)).isEqualTo(3);
+        assertThat(ledger.latest(greet, 2)).extracting(a -> a.supporter().firstName()).containsExactly("Cy", "Ben");
+        List<String> all = new java.util.ArrayList<>();
+        ledger.forEach(greet, a -> all.add(a.supporter().firstName() + "/" + a.sourceCode() + "/" + a.payload().get("message")));
+        assertThat(all).containsExactly("Ada/newsletter/Hello!", "Ben/newsletter/Hello!", "Cy/newsletter/Hello!");
+
+        var stranger = new org.chorus.host.infrastructure.persistence.JdbcActionLedger(p.database().dataSource(), "letters"::equals);
+        assertThat(stranger.count(greet)).isZero();
+        assertThat(stranger.latest(greet, 10)).isEmpty();
+        stranger.forEach(greet, a -> all.add("leaked"));
+        assertThat(all).hasSize(3);
+        assertThat(ledger.count(-1)).isZero();
+    }
 }

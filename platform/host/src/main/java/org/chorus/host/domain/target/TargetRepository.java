@@ -11,6 +11,9 @@ public interface TargetRepository {
 
     List<Target> findSitting();
 
+    /** Sitting and former targets. */
+    List<Target> findAll();
+
     List<Target> findSittingByDivision(String ocdId);
 
     Optional<Division> findDivision(String ocdId);

@@ -95,4 +95,9 @@ public final class PlatformConfig {
     public int maxFormBytes() {
         return Integer.parseInt(get("platform.max.form.bytes", "65536"));
     }
+
+    /** Upper bound of a staff upload (a multipart form under /admin), e.g. a scorecard CSV. */
+    public int maxUploadBytes() {
+        return Integer.parseInt(get("platform.max.upload.bytes", String.valueOf(10 * 1024 * 1024)));
+    }
 }

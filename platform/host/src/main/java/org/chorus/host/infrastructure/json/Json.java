@@ -31,6 +31,14 @@ public final class Json {
         return (Map<String, Object>) normalize(tree);
     }
 
+    /** Parses any JSON value (object, array, string, number, boolean, null) into a tree like {@link #readObject}. */
+    public static Object read(String json) {
+        if (json == null || json.isBlank()) {
+            return null;
+        }
+        return normalize(JSONB.fromJson(json, Object.class));
+    }
+
     @SuppressWarnings("unchecked")
     private static Object normalize(Object v) {
         if (v instanceof Map<?, ?> m) {

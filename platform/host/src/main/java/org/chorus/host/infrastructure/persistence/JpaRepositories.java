@@ -181,6 +181,11 @@ public final class JpaRepositories {
         }
 
         @Override
+        public List<Target> findAll() {
+            return tx.em().createQuery("SELECT t FROM Target t ORDER BY t.name", Target.class).getResultList();
+        }
+
+        @Override
         public List<Target> findSittingByDivision(String ocdId) {
             return tx.em().createNamedQuery("Target.findSittingByDivision", Target.class)
                     .setParameter("ocdId", ocdId).getResultList();

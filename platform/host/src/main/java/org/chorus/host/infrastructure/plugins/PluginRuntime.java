@@ -40,7 +40,8 @@ public final class PluginRuntime implements AutoCloseable {
 
     /** The extension points the host knows, for listing what a plugin provides. */
     public static final List<Class<?>> EXTENSION_POINTS = List.of(ActionType.class, TargetLookup.class,
-            Geocoder.class, StanceProvider.class, PluginRoutes.class, CampaignEventListener.class);
+            Geocoder.class, StanceProvider.class, PluginRoutes.class, CampaignEventListener.class,
+            org.chorus.api.admin.AdminRoutes.class);
 
     /** An extension together with the plugin that contributed it. */
     public record Contributed<T>(String pluginId, T extension) {

@@ -210,15 +210,7 @@ public class AdminConsole {
     }
 
     private Response page(String template, String title, String path, Map<String, Object> model) {
-        StaffSecurity.Session s = session();
-        Map<String, Object> m = new HashMap<>(model);
-        m.put("pageTitle", title);
-        m.put("csrf", s.csrfToken());
-        m.put("me", Map.of("email", s.user().email(), "displayName", s.user().displayName(),
-                "role", s.user().role().name().toLowerCase(Locale.ROOT),
-                "isOwner", s.user().role().includes(Role.OWNER), "isOrganizer", s.user().role().includes(Role.ORGANIZER)));
-        m.put("section", path);
-        return AdminAuth.noStore(pages.render(200, "admin", template, m, Locale.ENGLISH, List.of("en"), path));
+        return AdminView.page(platform, pages, session(), template, title, path, model);
     }
 
     private static Response withStatus(Response r, int status) {

@@ -77,6 +77,9 @@ public class AdminFilter implements ContainerRequestFilter {
             return header;
         }
         MediaType type = request.getMediaType();
+        if (type != null && type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE) && request.hasEntity()) {
+            return multipartToken(request);
+        }
         if (type == null || !type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE) || !request.hasEntity()) {
             return null;
         }
@@ -94,6 +97,27 @@ public class AdminFilter implements ContainerRequestFilter {
             throw new UncheckedIOException(e);
         } catch (IllegalArgumentException e) {
             return null; // malformed escapes: no token
+        }
+    }
+
+    /** The {@code _csrf} part of a multipart form (an upload without script), else {@code ?_csrf=} on its URL. */
+    private static String multipartToken(ContainerRequestContext request) {
+        String query = request.getUriInfo().getQueryParameters().getFirst("_csrf");
+        try {
+            byte[] body = request.getEntityStream().readAllBytes();
+            request.setEntityStream(new ByteArrayInputStream(body));
+            Optional<String> boundary = MultipartForm.boundary(request.getHeaderString("Content-Type"));
+            if (boundary.isPresent()) {
+                var token = MultipartForm.parse(body, boundary.get()).fields().get("_csrf");
+                if (token != null && !token.isEmpty()) {
+                    return token.get(0);
+                }
+            }
+            return query;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalArgumentException e) {
+            return query; // malformed form: the resource reports it; only the URL's token can vouch for it
         }
     }
 }

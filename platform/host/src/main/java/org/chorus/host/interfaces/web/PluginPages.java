@@ -78,22 +78,9 @@ public class PluginPages {
     }
 
     private Response toResponse(String pluginId, PluginResponse response, Locale locale) {
-        if (response instanceof PluginResponse.Json json) {
-            return Response.status(json.status()).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                    .entity(Json.write(json.body())).build();
+        if (!(response instanceof PluginResponse.Page page)) {
+            return plainResponse(response);
         }
-        if (response instanceof PluginResponse.Raw raw) {
-            Response.ResponseBuilder b = Response.status(raw.status()).type(raw.contentType()).entity(raw.body());
-            if (raw.headers() != null) {
-                raw.headers().forEach((k, v) -> {
-                    if (!k.equalsIgnoreCase("Content-Security-Policy") && !k.equalsIgnoreCase("Set-Cookie")) {
-                        b.header(k, v);
-                    }
-                });
-            }
-            return b.build();
-        }
-        PluginResponse.Page page = (PluginResponse.Page) response;
         String theme = page.theme() != null && platform.themes().registry().exists(page.theme()) ? page.theme() : "default";
         String body;
         try {
@@ -110,7 +97,31 @@ public class PluginPages {
                 "/plugins/" + pluginId);
     }
 
-    private static Map<String, List<String>> copy(MultivaluedMap<String, String> m) {
+    /**
+     * A plugin's JSON, bytes or redirect as a JAX-RS response (pages are themed by the caller). A plugin cannot set
+     * cookies or loosen the content security policy.
+     */
+    public static Response plainResponse(PluginResponse response) {
+        if (response instanceof PluginResponse.Json json) {
+            return Response.status(json.status()).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                    .entity(Json.write(json.body())).build();
+        }
+        if (response instanceof PluginResponse.Redirect redirect) {
+            return Response.seeOther(java.net.URI.create(redirect.location())).build();
+        }
+        PluginResponse.Raw raw = (PluginResponse.Raw) response;
+        Response.ResponseBuilder b = Response.status(raw.status()).type(raw.contentType()).entity(raw.body());
+        if (raw.headers() != null) {
+            raw.headers().forEach((k, v) -> {
+                if (!k.equalsIgnoreCase("Content-Security-Policy") && !k.equalsIgnoreCase("Set-Cookie")) {
+                    b.header(k, v);
+                }
+            });
+        }
+        return b.build();
+    }
+
+    public static Map<String, List<String>> copy(MultivaluedMap<String, String> m) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         m.forEach((k, v) -> out.put(k, List.copyOf(v)));
         return out;

@@ -28,7 +28,7 @@ public class RequestLimits implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        int max = platform.config().maxFormBytes();
+        int max = isStaffUpload(request) ? platform.config().maxUploadBytes() : platform.config().maxFormBytes();
         if (request.getLength() > max) {
             drain(request.getEntityStream());
             throw new WebApplicationException(Response.Status.REQUEST_ENTITY_TOO_LARGE);
@@ -36,6 +36,15 @@ public class RequestLimits implements ContainerRequestFilter {
         if (request.hasEntity()) {
             request.setEntityStream(new Limited(request.getEntityStream(), max));
         }
+    }
+
+    /** Only staff uploads may be larger than a supporter's form; the admin filter still demands a session. */
+    private static boolean isStaffUpload(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        path = path.startsWith("/") ? path.substring(1) : path;
+        String type = request.getHeaderString("Content-Type");
+        return path.startsWith("admin/") && type != null
+                && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
     }
 
     private static final class Limited extends FilterInputStream {

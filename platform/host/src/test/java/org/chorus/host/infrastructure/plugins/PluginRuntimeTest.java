@@ -36,12 +36,12 @@ class PluginRuntimeTest {
                     .collect(Collectors.toMap(PluginStatus::id, Function.identity()));
             assertThat(s.get("greeting").state()).isEqualTo("started");
             assertThat(s.get("greeting").provides())
-                    .containsExactlyInAnyOrder("ActionType:greeting", "PluginRoutes", "CampaignEventListener");
+                    .containsExactlyInAnyOrder("ActionType:greeting", "PluginRoutes", "CampaignEventListener", "AdminRoutes");
             assertThat(s.get("flaky").state()).isEqualTo("started");
             assertThat(s.get("broken").state()).isEqualTo("failed");
             assertThat(s.get("broken").problem()).contains("extensions");
             assertThat(s.get("incompatible").state()).isEqualTo("incompatible");
-            assertThat(s.get("incompatible").problem()).contains(">=2.0.0").contains("1.0.0");
+            assertThat(s.get("incompatible").problem()).contains(">=2.0.0").contains(org.chorus.api.ApiVersion.CURRENT);
             assertThat(s.get("sneaky").state()).as("a host class is not visible to plugins").isEqualTo("failed");
             assertThat(p.actionTypes().find("greeting")).isPresent();
             assertThat(p.actionTypes().find("broken")).isEmpty();
