@@ -40,7 +40,7 @@ final class Scorecards {
     static final String DEFAULT_FEATURED = "H2580 / S1681, H1954 / S1127";
     static final String PM_FILE = "pm-scorecard/legislation.json";
 
-    private static final Map<String, Scorecards> STARTED = new ConcurrentHashMap<>();
+    private static final Map<Object, Scorecards> STARTED = new ConcurrentHashMap<>();
 
     private final ScorecardStore store;
     private final TargetDirectory targets;
@@ -63,10 +63,10 @@ final class Scorecards {
     /**
      * The plugin's shared instance; the first extension built at a start imports the Progressive Massachusetts file
      * when it changed since the last import. A plugin's statics live in its own class loader, so each plugin start
-     * (and each platform in one JVM) gets its own.
+     * gets its own; the key (the host's DataSource) keeps platforms apart even where they share a loader (tests).
      */
     static Scorecards of(PluginContext context) {
-        return STARTED.computeIfAbsent(context.pluginId(), id -> {
+        return STARTED.computeIfAbsent(context.dataSource(), ds -> {
             Scorecards s = new Scorecards(new ScorecardStore(context.dataSource()), context.targets(), context.settings(),
                     context.clock(), context.logger(), context.referenceData());
             s.importAtStart();
