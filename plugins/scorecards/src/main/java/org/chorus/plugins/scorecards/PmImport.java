@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -192,12 +193,16 @@ final class PmImport {
         // Co-sponsorship records.
         List<Write<Sponsorship>> sponsorships = new ArrayList<>();
         List<Object> sponsorshipRows = list(data.get("sponsorship"));
+        Map<String, Integer> firstRow = new HashMap<>();
         for (int i = 0; i < sponsorshipRows.size(); i++) {
             Map<String, Object> r = map(sponsorshipRows.get(i));
             String person = str(r.get("id"));
             String where = year + ".sponsorship[" + i + "]";
             if (!person.startsWith("ocd-person/")) {
                 report.reject(where, person, "no Open States person id (ocd-person/…), so it cannot be joined to a legislator");
+                continue;
+            }
+            if (repeated(firstRow, sponsorshipRows, i, person, year + ".sponsorship", report)) {
                 continue;
             }
             for (Map.Entry<String, Object> e : map(r.get("data")).entrySet()) {
@@ -219,6 +224,7 @@ final class PmImport {
         List<Write<Vote>> votes = new ArrayList<>();
         for (String[] chamber : new String[][] {{"houseVotes", "lower"}, {"senateVotes", "upper"}}) {
             List<Object> rows = list(data.get(chamber[0]));
+            Map<String, Integer> firstVoteRow = new HashMap<>();
             for (int i = 0; i < rows.size(); i++) {
                 Map<String, Object> r = map(rows.get(i));
                 String person = str(r.get("id"));
@@ -228,6 +234,9 @@ final class PmImport {
                 }
                 if (!person.startsWith("ocd-person/")) {
                     report.reject(where, person, "no Open States person id (ocd-person/…), so it cannot be joined to a legislator");
+                    continue;
+                }
+                if (repeated(firstVoteRow, rows, i, person, year + "." + chamber[0], report)) {
                     continue;
                 }
                 for (Map.Entry<String, Object> e : map(r.get("data")).entrySet()) {
@@ -298,6 +307,25 @@ final class PmImport {
         return ScorecardStore.list(c, "SELECT id, house_number, senate_number FROM p_scorecards_bill WHERE session_id = ?",
                 rs -> new Bill(rs.getLong(1), sessionId, "", rs.getString(2), rs.getString(3), null, null, null, null, null, null,
                         Side.SUPPORT, 0), sessionId);
+    }
+
+    /**
+     * A person listed twice: an identical copy is skipped (and counted); a different one is reported and the first
+     * row kept, since the file cannot say which is right.
+     */
+    private static boolean repeated(Map<String, Integer> first, List<Object> rows, int i, String person, String where,
+                                    ImportReport report) {
+        Integer earlier = first.putIfAbsent(person, i);
+        if (earlier == null) {
+            return false;
+        }
+        if (map(rows.get(earlier)).get("data").equals(map(rows.get(i)).get("data"))) {
+            report.count("identical repeated rows skipped", 1);
+        } else {
+            report.reject(where + "[" + i + "]", person, "the same person as " + where + "[" + earlier
+                    + "] with different records; the first row is kept");
+        }
+        return true;
     }
 
     private static Bill bill(long sessionId, List<String> numbers, Map<String, Map<String, Object>> described, int order) {

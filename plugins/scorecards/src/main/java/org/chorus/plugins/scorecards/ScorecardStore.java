@@ -449,7 +449,7 @@ final class ScorecardStore {
         for (int i = 0; i < args.length; i++) {
             Object a = args[i];
             if (a == null) {
-                ps.setNull(i + 1, Types.VARCHAR);
+                ps.setNull(i + 1, Types.NULL); // untyped: PostgreSQL infers the column's type (a DATE, a VARCHAR…)
             } else if (a instanceof Integer n) {
                 ps.setInt(i + 1, n);
             } else if (a instanceof Long n) {
