@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -49,7 +50,7 @@ class PlatformIT {
                 .containsExactly("/theme/safe-communities/css/chorus.css", "/theme/safe-communities/css/safe-communities.css");
         assertThat(page.select(".brand").text()).isEqualTo("Safe Communities Massachusetts");
         assertThat(page.select(".campaign-body").text()).contains("336 percent").contains("H.2580 / S.1681").contains("H.1954 / S.1127");
-        assertThat(page.select("link[rel=alternate][hreflang]")).hasSize(6);
+        assertThat(page.select("link[rel=alternate][hreflang]")).hasSize(7); // six languages and x-default
         assertThat(page.select("#action-email-your-legislators")).hasSize(1);
         assertThat(http().get("/theme/safe-communities/css/chorus.css").statusCode()).as("parent's file through the child").isEqualTo(200);
 
@@ -120,6 +121,21 @@ class PlatformIT {
         assertThat(t.select(".deliveries li").text()).contains("The Office").contains("Queued");
         assertThat(t.select(".share-links a").eachAttr("href")).allMatch(h -> h.contains("share-"));
         assertThat(thanks.headers().firstValue("Cache-Control")).contains("private, no-store");
+    }
+
+    @Test
+    void everyPageViewGetsItsOwnFormKeysAndSourceThoughThePageIsRenderedOnce() {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (String src : List.of("a1", "b2", "")) {
+            Document page = Jsoup.parse(http().get("/campaigns/it-plugins" + (src.isEmpty() ? "" : "?src=" + src)).body());
+            assertThat(page.select("#action-greet input[name=_src]").attr("value")).isEqualTo(src);
+            assertThat(Long.parseLong(page.select("#action-greet input[name=_landed]").attr("value")))
+                    .isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(60_000L));
+            keys.addAll(page.select("input[name=_idem]").eachAttr("value"));
+            assertThat(page.html()).doesNotContain("chorusslot");
+        }
+        assertThat(keys).hasSize(3 * Jsoup.parse(http().get("/campaigns/it-plugins").body()).select("input[name=_idem]").size());
+        assertThat(http().get("/campaigns/it-plugins?src=%3Cscript%3E").body()).doesNotContain("<script>");
     }
 
     @Test

@@ -41,6 +41,15 @@ public interface ActionType extends ExtensionPoint {
         return Map.of();
     }
 
+    /**
+     * What of a stored payload may stay once the supporter's personal data is erased (a campaign's privacy purge):
+     * counts, districts, which letter went where, but no names, addresses or words they wrote. The default keeps
+     * nothing (since API 1.1).
+     */
+    default Map<String, Object> forget(Map<String, Object> payload) {
+        return Map.of();
+    }
+
     /** Campaign templates this type contributes to "new campaign" in the admin console. */
     default List<CampaignTemplate> campaignTemplates() {
         return List.of();

@@ -16,18 +16,62 @@ public record SettingsSchema(List<Field> fields) {
     /**
      * One setting.
      *
-     * @param labelKey message key of the label
-     * @param children for {@link Type#GROUP}: the fields of each entry (a repeatable group, e.g. letter variants)
+     * @param labelKey     message key of the label
+     * @param children     for {@link Type#GROUP}: the fields of each entry (a repeatable group, e.g. letter variants)
+     * @param translatable text supporters read (a letter, a label), so every language the campaign offers needs
+     *                     its own version of it (since API 1.1; {@link Type#TEXTAREA} and {@link Type#MARKDOWN}
+     *                     fields are translatable unless made with the 8-argument constructor saying otherwise)
      */
     public record Field(String name, Type type, String labelKey, boolean required, Object defaultValue,
-                        List<String> choices, List<Field> children) {
+                        List<String> choices, List<Field> children, boolean translatable) {
         public Field {
             choices = choices == null ? List.of() : List.copyOf(choices);
             children = children == null ? List.of() : List.copyOf(children);
         }
 
+        /** API 1.0's shape: long texts are translatable, short ones are not. */
+        public Field(String name, Type type, String labelKey, boolean required, Object defaultValue,
+                     List<String> choices, List<Field> children) {
+            this(name, type, labelKey, required, defaultValue, choices, children,
+                    type == Type.TEXTAREA || type == Type.MARKDOWN);
+        }
+
         public static Field of(String name, Type type, String labelKey, boolean required) {
             return new Field(name, type, labelKey, required, null, List.of(), List.of());
+        }
+
+        /** A short text supporters read (a subject line, a checkbox label): translated like a long one. */
+        public static Field text(String name, String labelKey, boolean required) {
+            return new Field(name, Type.TEXT, labelKey, required, null, List.of(), List.of(), true);
+        }
+    }
+
+    /**
+     * Paths of the translatable texts in a settings tree, e.g. {@code body}, {@code variants[0].subject}: what each
+     * of a campaign's languages must have its own version of.
+     */
+    public List<String> translatablePaths(Map<String, Object> values) {
+        List<String> out = new ArrayList<>();
+        translatablePaths(fields, values == null ? Map.of() : values, "", out);
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void translatablePaths(List<Field> fields, Map<String, Object> values, String prefix, List<String> out) {
+        for (Field f : fields) {
+            Object v = values.get(f.name());
+            if (v == null) {
+                continue;
+            }
+            if (f.type() == Type.GROUP && v instanceof List<?> entries) {
+                for (int i = 0; i < entries.size(); i++) {
+                    if (entries.get(i) instanceof Map<?, ?> m) {
+                        translatablePaths(f.children(), (Map<String, Object>) m, prefix + f.name() + "[" + i + "].", out);
+                    }
+                }
+            } else if (f.translatable() && !(v instanceof String s && s.isBlank())) {
+                out.add(prefix + f.name());
+            }
         }
     }
 

@@ -9,6 +9,16 @@ public interface Geocoder extends ExtensionPoint {
     String id();
 
     /**
+     * When this geocoder sends supporters' addresses to an outside service: the message key (in the plugin's own
+     * messages, in every language) of the sentence the campaign's privacy notice shows, e.g. "the address you type
+     * is sent to the US Census Bureau". Empty when addresses stay on this server, or the geocoder is switched off
+     * (since API 1.1).
+     */
+    default java.util.Optional<String> privacyNoticeKey() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * @return empty when the address is unknown
      * @throws GeocoderUnavailableException when the service cannot be reached (the host then falls back)
      */

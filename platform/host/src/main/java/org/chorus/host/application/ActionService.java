@@ -92,6 +92,7 @@ public class ActionService {
     private final String baseUrl;
     private final String mailDomain;
     private java.time.Duration letterRepeatWindow = java.time.Duration.ofHours(24);
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> takenOnThisInstance = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ActionService(Transactions tx, CampaignService campaigns, ActionTypes actionTypes, SupporterRepository supporters,
                          ActionRecordRepository records, OutboxRepository outbox, PluginRuntime plugins, EventBus events,
@@ -108,6 +109,15 @@ public class ActionService {
         this.messages = messages;
         this.baseUrl = baseUrl;
         this.mailDomain = java.net.URI.create(baseUrl).getHost() == null ? "localhost" : java.net.URI.create(baseUrl).getHost();
+    }
+
+    /**
+     * Actions this instance stored on a campaign since start: a page that shows counts (a thermometer) is re-rendered
+     * when it changes.
+     */
+    public long takenOnThisInstance(String slug) {
+        var n = takenOnThisInstance.get(slug);
+        return n == null ? 0 : n.get();
     }
 
     /** Same supporter, same target, same campaign within this window: the letter is recorded, not sent again. */
@@ -131,7 +141,7 @@ public class ActionService {
         }
         Messages m = messages.apply(campaign.theme(), cmd.locale());
         Submission submission = new Submission(campaign.info(baseUrl, cmd.locale()), action.key(), action.id(),
-                action.settings(), m, cmd.fields(), cmd.sourceCode());
+                action.settings(campaign.languageFor(cmd.locale())), m, cmd.fields(), cmd.sourceCode());
         String pluginId = type.get().pluginId();
         SubmissionOutcome verdict = plugins.invoker().call(pluginId, "ActionType.submit", () -> type.get().extension().submit(submission));
         if (verdict instanceof SubmissionOutcome.Rejected r) {
@@ -148,6 +158,7 @@ public class ActionService {
         ActionRecord[] stored = new ActionRecord[1];
         Outcome outcome = store(cmd, campaign, action, pluginId, accepted, token, stored);
         if (stored[0] != null) {
+            takenOnThisInstance.computeIfAbsent(campaign.slug(), k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
             ActionRecord r = stored[0];
             events.actionTaken(new ActionTakenEvent(r.getId(), campaign.slug(), action.key(), action.type(),
                     r.getSupporterId(), r.getSourceCode(), r.getCreatedAt()));
@@ -187,6 +198,8 @@ public class ActionService {
         }
         Instant now = clock.instant();
         SupporterDetails d = accepted.supporter();
+        // Safe mode: the street found the districts; it is not kept (whatever the action type handed back).
+        String street = campaign.privacy().discardStreet() ? null : d.street();
         boolean[] isNew = {false};
         Supporter supporter = supporters.findByEmail(d.email()).orElseGet(() -> {
             Supporter s = new Supporter(d.email(), now);
@@ -194,8 +207,11 @@ public class ActionService {
             isNew[0] = true;
             return s;
         });
-        supporter.update(d.firstName(), d.lastName(), d.street(), d.town(), d.postalCode(),
+        supporter.update(d.firstName(), d.lastName(), street, d.town(), d.postalCode(),
                 cmd.locale().toLanguageTag(), now);
+        if (campaign.privacy().discardStreet()) {
+            supporter.forgetStreet(); // also what an earlier campaign kept: this supporter asked for safe mode here
+        }
         if (isNew[0]) {
             tx.em().flush();
         }
@@ -210,7 +226,7 @@ public class ActionService {
             }
         }
         ActionRecord record = new ActionRecord(action.id(), supporter.getId(), now, cmd.landedAt(), cmd.sourceCode(),
-                truncate(cmd.referrer(), 500), token, accepted.uniqueKey(), Json.write(accepted.payload()));
+                truncate(referrer(cmd.referrer(), campaign.privacy().keepReferrer()), 500), token, accepted.uniqueKey(), Json.write(accepted.payload()));
         records.add(record);
         stored[0] = record;
         // Only a returning supporter can have written to these targets recently: one query for all of them.
@@ -227,6 +243,23 @@ public class ActionService {
             outbox.add(m);
         }
         return new Outcome.Taken(token);
+    }
+
+    /**
+     * The page a supporter came from. Without {@code keep_referrer} only its origin is kept: a full URL can carry
+     * a search, a name or a tracking id. No IP address is ever stored.
+     */
+    static String referrer(String referrer, boolean keepFull) {
+        if (referrer == null || referrer.isBlank() || keepFull) {
+            return referrer;
+        }
+        try {
+            java.net.URI u = java.net.URI.create(referrer.trim());
+            return u.getScheme() == null || u.getHost() == null ? null
+                    : u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String truncate(String s, int max) {
@@ -259,7 +292,8 @@ public class ActionService {
                                 m.getState().name().toLowerCase(Locale.ROOT), m.getSubject()));
                     }
                     Map<String, Object> payload = new LinkedHashMap<>(Json.readObject(r.getPayloadJson()));
-                    ResultView view = new ResultView(campaign.get().info(baseUrl, locale), actionKey, action.get().id(), action.get().settings(),
+                    ResultView view = new ResultView(campaign.get().info(baseUrl, locale), actionKey, action.get().id(),
+                            action.get().settings(campaign.get().languageFor(locale)),
                             messages.apply(campaign.get().theme(), locale), r.getCreatedAt(), payload, null, deliveries);
                     return Optional.of(new ThankYou(campaign.get(), action.get(), view, type.get().pluginId(),
                             type.get().extension(), r.getSourceCode()));

@@ -166,9 +166,22 @@ public class CampaignImporter {
             if (!ids.add(a.id())) {
                 throw new IllegalArgumentException("action id '" + a.id() + "' appears twice");
             }
-            List<String> problems = settingsCheck.apply(a.type(), a.settings() == null ? Map.of() : a.settings());
+            Map<String, Object> own = a.settings() == null ? Map.of() : a.settings();
+            List<String> problems = settingsCheck.apply(a.type(), own);
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("action '" + a.id() + "' settings: " + String.join("; ", problems));
+            }
+            for (var t : a.translations().entrySet()) {
+                if (!def.languages().contains(t.getKey())) {
+                    throw new IllegalArgumentException("action '" + a.id() + "' translation '" + t.getKey()
+                            + "' is not one of the campaign's languages " + def.languages());
+                }
+                // A translated letter must be as valid as the original (e.g. no misspelt merge field).
+                List<String> translated = settingsCheck.apply(a.type(), LocalizedSettings.merge(own, t.getValue().settings()));
+                if (!translated.isEmpty()) {
+                    throw new IllegalArgumentException("action '" + a.id() + "' settings in " + t.getKey() + ": "
+                            + String.join("; ", translated));
+                }
             }
         }
         for (String locale : def.translations().keySet()) {
@@ -192,6 +205,7 @@ public class CampaignImporter {
         c.setShareTitle(def.share().title());
         c.setShareDescription(def.share().description());
         c.setShareImage(def.share().image());
+        c.setPrivacy(def.privacy().discardStreet(), def.privacy().keepReferrer(), def.privacy().purgeAfterDays());
         c.importStatus(CampaignStatus.parse(def.status()), now);
 
         c.getTranslations().removeIf(t -> !def.translations().containsKey(t.getLocale()));
@@ -224,6 +238,16 @@ public class CampaignImporter {
             action.setTitle(a.title());
             action.setPosition(pos);
             action.setSettingsJson(Json.write(a.settings() == null ? Map.of() : a.settings()), now);
+            Map<String, Object> translations = new java.util.LinkedHashMap<>();
+            a.translations().forEach((locale, t) -> {
+                Map<String, Object> tm = new java.util.LinkedHashMap<>();
+                if (t.title() != null) {
+                    tm.put("title", t.title());
+                }
+                tm.put("settings", t.settings() == null ? Map.of() : t.settings());
+                translations.put(locale, tm);
+            });
+            action.setTranslationsJson(translations.isEmpty() ? null : Json.write(translations), now);
         }
         c.getActions().removeIf(a -> {
             if (wanted.contains(a.getActionKey())) {

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.chorus.api.action.ActionSettings;
+import org.chorus.api.action.CampaignPrivacy;
+import org.chorus.host.domain.campaign.CampaignAction;
 import org.chorus.host.domain.campaign.Campaign;
 import org.chorus.host.domain.campaign.CampaignRepository;
 import org.chorus.host.domain.campaign.CampaignStatus;
@@ -113,12 +115,32 @@ public class CampaignService {
         }
         List<CampaignSnapshot.ActionSnapshot> actions = c.getActions().stream()
                 .sorted((a, b) -> Integer.compare(a.getPosition(), b.getPosition()))
-                .map(a -> new CampaignSnapshot.ActionSnapshot(a.getId(), a.getActionKey(), a.getActionType(),
-                        a.getTitle(), a.getPosition(), new ActionSettings(Json.readObject(a.getSettingsJson()))))
+                .map(CampaignService::actionSnapshot)
                 .toList();
         return new CampaignSnapshot(c.getId(), c.getSlug(), c.getStatus().name().toLowerCase(Locale.ROOT), c.getTheme(),
                 c.getOrganizationName(), c.getDefaultLanguage(), c.languageList(), c.getStartsAt(), c.getEndsAt(),
-                c.getShareImage(), content, actions, c.isTakingActions(now), c.getPublishedAt());
+                c.getShareImage(), content, actions, c.isTakingActions(now), c.getPublishedAt(),
+                new CampaignPrivacy(c.isPrivacyDiscardStreet(), c.isPrivacyKeepReferrer(), c.getPrivacyPurgeDays()));
+    }
+
+    /** The action with each translation's texts merged over its settings once, not per page view. */
+    @SuppressWarnings("unchecked")
+    private static CampaignSnapshot.ActionSnapshot actionSnapshot(CampaignAction a) {
+        Map<String, Object> own = Json.readObject(a.getSettingsJson());
+        Map<String, CampaignSnapshot.Localized> translations = new LinkedHashMap<>();
+        if (a.getTranslationsJson() != null && !a.getTranslationsJson().isBlank()) {
+            Json.readObject(a.getTranslationsJson()).forEach((locale, t) -> {
+                if (t instanceof Map<?, ?> tm) {
+                    Object title = tm.get("title");
+                    Object settings = tm.get("settings");
+                    translations.put(locale, new CampaignSnapshot.Localized(title == null ? null : title.toString(),
+                            new ActionSettings(LocalizedSettings.merge(own,
+                                    settings instanceof Map<?, ?> sm ? (Map<String, Object>) sm : Map.of()))));
+                }
+            });
+        }
+        return new CampaignSnapshot.ActionSnapshot(a.getId(), a.getActionKey(), a.getActionType(), a.getTitle(),
+                a.getPosition(), new ActionSettings(own), translations);
     }
 
     private static String or(String a, String b) {

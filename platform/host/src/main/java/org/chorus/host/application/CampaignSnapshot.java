@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.chorus.api.action.ActionSettings;
 import org.chorus.api.action.CampaignInfo;
+import org.chorus.api.action.CampaignPrivacy;
 
 /**
  * An immutable copy of a campaign as pages need it, with its Markdown already rendered to safe HTML. Cached
@@ -15,15 +16,63 @@ import org.chorus.api.action.CampaignInfo;
 public record CampaignSnapshot(long id, String slug, String status, String theme, String organizationName,
                                String defaultLanguage, List<String> languages, Instant startsAt, Instant endsAt,
                                String shareImage, Map<String, Content> content, List<ActionSnapshot> actions,
-                               boolean takingActions, Instant publishedAt) {
+                               boolean takingActions, Instant publishedAt, CampaignPrivacy privacy) {
+
+    public CampaignSnapshot {
+        privacy = privacy == null ? CampaignPrivacy.STANDARD : privacy;
+    }
+
+    /** Standard privacy. */
+    public CampaignSnapshot(long id, String slug, String status, String theme, String organizationName,
+                            String defaultLanguage, List<String> languages, Instant startsAt, Instant endsAt,
+                            String shareImage, Map<String, Content> content, List<ActionSnapshot> actions,
+                            boolean takingActions, Instant publishedAt) {
+        this(id, slug, status, theme, organizationName, defaultLanguage, languages, startsAt, endsAt, shareImage,
+                content, actions, takingActions, publishedAt, CampaignPrivacy.STANDARD);
+    }
 
     /** The text of the campaign in one language. */
     public record Content(String title, String summary, String bodyHtml, String shareTitle, String shareDescription,
                           boolean machineTranslated) {
     }
 
-    /** A campaign action as configured. */
-    public record ActionSnapshot(long id, String key, String type, String title, int position, ActionSettings settings) {
+    /**
+     * A campaign action as configured.
+     *
+     * @param settings     its settings in the campaign's main language
+     * @param translations per other language: its title and settings with that language's texts laid over
+     */
+    public record ActionSnapshot(long id, String key, String type, String title, int position, ActionSettings settings,
+                                 Map<String, Localized> translations) {
+
+        public ActionSnapshot {
+            translations = translations == null ? Map.of() : Map.copyOf(translations);
+        }
+
+        public ActionSnapshot(long id, String key, String type, String title, int position, ActionSettings settings) {
+            this(id, key, type, title, position, settings, Map.of());
+        }
+
+        /** The title in a language of the campaign (the main one when that language has none). */
+        public String title(String language) {
+            Localized l = translations.get(language);
+            return l == null || l.title() == null || l.title().isBlank() ? title : l.title();
+        }
+
+        /** The settings in a language of the campaign. */
+        public ActionSettings settings(String language) {
+            Localized l = translations.get(language);
+            return l == null ? settings : l.settings();
+        }
+    }
+
+    /** An action in one language: title (null: the main one) and merged settings. */
+    public record Localized(String title, ActionSettings settings) {
+    }
+
+    /** The campaign's language closest to the locale, else its main language. */
+    public String languageFor(Locale locale) {
+        return bestLanguage(locale).orElse(defaultLanguage);
     }
 
     /** The content in the best language for the locale: exact tag, then language, then the campaign default. */
@@ -52,7 +101,12 @@ public record CampaignSnapshot(long id, String slug, String status, String theme
         return "published".equals(status) || "closed".equals(status) || "victory".equals(status);
     }
 
+    /** As plugins see it: the main language first among its languages, and its privacy mode. */
     public CampaignInfo info(String baseUrl, Locale locale) {
-        return new CampaignInfo(id, slug, content(locale).title(), status, theme, organizationName, languages, baseUrl);
+        List<String> mainFirst = new java.util.ArrayList<>(languages);
+        mainFirst.remove(defaultLanguage);
+        mainFirst.add(0, defaultLanguage);
+        return new CampaignInfo(id, slug, content(locale).title(), status, theme, organizationName, List.copyOf(mainFirst),
+                baseUrl, privacy);
     }
 }

@@ -49,11 +49,13 @@ public final class Platform implements AutoCloseable {
     private final ActionTypes actionTypes;
     private final EventBus events;
     private final CampaignImporter.Report startupImport;
+    private final List<TranslationAudit.Gap> translationGaps;
     private final TargetFinderService targetFinder;
     private final MailDelivery mail;
     private final java.util.Optional<String> setupToken;
     private final org.chorus.host.application.admin.StaffSecurity staff;
     private final org.chorus.host.application.admin.OutboxAdmin outboxAdmin;
+    private final org.chorus.host.application.privacy.PrivacyPurge privacyPurge;
 
     private Platform(PlatformConfig config, Clock clock, Executor async, ScheduledExecutorService scheduler) {
         long t0 = System.nanoTime();
@@ -109,6 +111,8 @@ public final class Platform implements AutoCloseable {
             this.mail = new MailDelivery(MailSettings.from(config, mailDomain),
                     new JdbcOutboxQueue(database.dataSource(), database.dialect()), tx, clock, config.organizationName());
             this.startupImport = importer.importFolder(config.campaignsDir());
+            this.translationGaps = auditTranslations(registry);
+            translationGaps.forEach(g -> LOG.warning("Not translated: " + g));
             // Admin console: no default password. An owner from PLATFORM_ADMIN_EMAIL/PASSWORD, else a setup token in the log.
             this.staff = new org.chorus.host.application.admin.StaffSecurity(database.dataSource(), database.dialect(), clock,
                     new org.chorus.host.application.admin.PasswordHasher(), new org.chorus.host.application.admin.LoginThrottle(clock),
@@ -119,8 +123,14 @@ public final class Platform implements AutoCloseable {
             this.outboxAdmin = new org.chorus.host.application.admin.OutboxAdmin(database.dataSource(), staff, clock);
             this.setupToken = staff.bootstrap(config.get("platform.admin.email"), config.get("platform.admin.password"),
                     config.baseUrl());
+            this.privacyPurge = new org.chorus.host.application.privacy.PrivacyPurge(database.dataSource(), clock,
+                    this::forgetPayload, 500);
             if (scheduler != null) {
                 mail.start(scheduler); // after the import: a running worker only ever sees a started platform
+                if (Boolean.parseBoolean(config.get("platform.privacy.purge.enabled", "true"))) {
+                    privacyPurge.start(scheduler, java.time.Duration.ofMinutes(
+                            Long.parseLong(config.get("platform.privacy.purge.interval.minutes", "60"))));
+                }
             }
         } catch (RuntimeException | Error e) {
             database.close();
@@ -128,6 +138,88 @@ public final class Platform implements AutoCloseable {
         }
         LOG.info(() -> String.format("Chorus platform ready in %d ms (data in %s)", (System.nanoTime() - t0) / 1_000_000,
                 config.dataDir()));
+    }
+
+    /** Public themes' and plugins' messages in every supported language, and every campaign file's texts. */
+    private List<TranslationAudit.Gap> auditTranslations(ThemeRegistry registry) {
+        List<TranslationAudit.Gap> gaps = new java.util.ArrayList<>();
+        List<String> languages = ThemeEngine.SUPPORTED_LANGUAGES;
+        for (var theme : registry.themes()) {
+            if (!"public".equals(theme.type())) {
+                continue; // the admin console is English only
+            }
+            Map<String, Set<String>> keys = new java.util.HashMap<>();
+            for (String l : languages) {
+                java.nio.file.Path f = theme.dir().resolve("messages/messages_" + TranslationAudit.fileSuffix(l) + ".properties");
+                if (java.nio.file.Files.isRegularFile(f)) {
+                    try (var in = java.nio.file.Files.newInputStream(f)) {
+                        keys.put(l, TranslationAudit.keys(in));
+                    } catch (java.io.IOException e) {
+                        LOG.warning(() -> "Cannot read " + f + ": " + e);
+                    }
+                }
+            }
+            gaps.addAll(TranslationAudit.messages("theme " + theme.name(), keys, languages));
+        }
+        for (String id : plugins.inServiceIds()) {
+            ClassLoader loader = plugins.resourceLoader(id);
+            Map<String, Set<String>> keys = new java.util.HashMap<>();
+            for (String l : languages) {
+                java.net.URL url = loader == null ? null
+                        : loader.getResource("messages/messages_" + TranslationAudit.fileSuffix(l) + ".properties");
+                if (url != null) {
+                    try (var in = url.openStream()) {
+                        keys.put(l, TranslationAudit.keys(in));
+                    } catch (java.io.IOException e) {
+                        LOG.warning(() -> "Cannot read " + url + ": " + e);
+                    }
+                }
+            }
+            if (!keys.isEmpty()) {
+                gaps.addAll(TranslationAudit.messages("plugin " + id, keys, languages));
+            }
+        }
+        java.nio.file.Path dir = config.campaignsDir();
+        if (java.nio.file.Files.isDirectory(dir)) {
+            try (var files = java.nio.file.Files.list(dir)) {
+                for (var f : files.filter(x -> x.toString().endsWith(".yaml") || x.toString().endsWith(".yml")).sorted().toList()) {
+                    try {
+                        var def = org.chorus.host.infrastructure.yaml.CampaignFiles.parse(
+                                java.nio.file.Files.readString(f), f.getFileName().toString());
+                        gaps.addAll(TranslationAudit.campaign(def, this::settingsSchema));
+                    } catch (RuntimeException | java.io.IOException e) {
+                        // the import already reported an unreadable file
+                    }
+                }
+            } catch (java.io.IOException e) {
+                LOG.warning(() -> "Cannot list " + dir + ": " + e);
+            }
+        }
+        return List.copyOf(gaps);
+    }
+
+    private java.util.Optional<org.chorus.api.action.SettingsSchema> settingsSchema(String type) {
+        return actionTypes.find(type).flatMap(t -> {
+            try {
+                return java.util.Optional.of(plugins.invoker().call(t.pluginId(), "ActionType.settingsSchema",
+                        () -> t.extension().settingsSchema()));
+            } catch (org.chorus.host.infrastructure.plugins.PluginFailure e) {
+                return java.util.Optional.empty();
+            }
+        });
+    }
+
+    /** What an action type keeps of a payload once its supporter's data is erased; nothing when it is not installed. */
+    private Map<String, Object> forgetPayload(String type, Map<String, Object> payload) {
+        var t = actionTypes.find(type);
+        if (t.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return plugins.invoker().call(t.get().pluginId(), "ActionType.forget", () -> t.get().extension().forget(payload));
+        } catch (org.chorus.host.infrastructure.plugins.PluginFailure e) {
+            return Map.of();
+        }
     }
 
     private List<String> checkActionSettings(String type, Map<String, Object> settings) {
@@ -147,7 +239,7 @@ public final class Platform implements AutoCloseable {
     /** A public campaign action as its plugin sees it (for plugin routes such as previews). */
     private java.util.Optional<org.chorus.api.action.ActionView> campaignActionView(String slug, String key, Locale locale) {
         return campaigns.publicCampaign(slug).flatMap(c -> c.action(key).map(a -> new org.chorus.api.action.ActionView(
-                c.info(config.baseUrl(), locale), a.key(), a.id(), a.settings(), themes.messages(c.theme(), locale),
+                c.info(config.baseUrl(), locale), a.key(), a.id(), a.settings(c.languageFor(locale)), themes.messages(c.theme(), locale),
                 java.util.Map.of(), java.util.List.of())));
     }
 
@@ -176,16 +268,21 @@ public final class Platform implements AutoCloseable {
     public ActionTypes actionTypes() { return actionTypes; }
     public EventBus events() { return events; }
     public CampaignImporter.Report startupImport() { return startupImport; }
+    /** What the start found untranslated (also logged). */
+    public List<TranslationAudit.Gap> translationGaps() { return translationGaps; }
     public TargetFinderService targetFinder() { return targetFinder; }
     public MailDelivery mail() { return mail; }
     public org.chorus.host.application.admin.StaffSecurity staff() { return staff; }
     public org.chorus.host.application.admin.OutboxAdmin outboxAdmin() { return outboxAdmin; }
+    /** The privacy purge (scheduled with the mail worker; tests run it with their own clock). */
+    public org.chorus.host.application.privacy.PrivacyPurge privacyPurge() { return privacyPurge; }
     /** The setup token issued at this start (no owner yet), for tests and tools; the log shows it too. */
     public java.util.Optional<String> setupToken() { return setupToken; }
 
     @Override
     public void close() {
         try {
+            privacyPurge.close();
             mail.close(); // first: a batch in progress still needs the database
         } finally {
             try {

@@ -53,6 +53,24 @@ public class TargetFinderService implements TargetFinder, Stances {
         this.clock = clock;
     }
 
+    /**
+     * For the privacy notice: message keys of the geocoders in service that send an address to an outside service
+     * (e.g. the US Census Bureau), as each plugin words it.
+     */
+    public List<String> privacyNoticeKeys() {
+        PluginRuntime runtime = plugins.get();
+        List<String> keys = new java.util.ArrayList<>();
+        for (var g : runtime.extensions(Geocoder.class)) {
+            try {
+                runtime.invoker().call(g.pluginId(), "Geocoder.privacyNoticeKey", () -> g.extension().privacyNoticeKey())
+                        .ifPresent(keys::add);
+            } catch (org.chorus.host.infrastructure.plugins.PluginFailure e) {
+                // a geocoder that fails here fails its lookups too, and sends nothing anywhere
+            }
+        }
+        return keys;
+    }
+
     @Override
     public FoundTargets find(LookupQuery query) {
         PluginRuntime runtime = plugins.get();

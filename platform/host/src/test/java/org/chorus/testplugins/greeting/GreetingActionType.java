@@ -63,7 +63,8 @@ public class GreetingActionType implements ActionType {
         OutboundEmail mail = new OutboundEmail(recipient, "The Office", s.field("first_name") + " via "
                 + s.campaign().organizationName(), s.field("email"), "Greetings", s.field("message"), null, null);
         return new SubmissionOutcome.Accepted(
-                new SupporterDetails(s.field("email"), s.field("first_name"), s.field("last_name"), null, s.field("town"), null,
+                new SupporterDetails(s.field("email"), s.field("first_name"), s.field("last_name"),
+                        s.field("street").isEmpty() ? null : s.field("street"), s.field("town"), null,
                         Map.of("updates", !s.field("updates").isEmpty())),
                 Map.of("message", s.field("message"), "plugin", context.pluginId()), List.of(mail),
                 s.settings().bool("once", false) ? s.field("email").toLowerCase() : null);

@@ -78,6 +78,12 @@ public class CensusGeocoder implements Geocoder {
         return "census";
     }
 
+    /** Supporters are told that a street address they type goes to the Census Bureau (while this is switched on). */
+    @Override
+    public Optional<String> privacyNoticeKey() {
+        return context.settings().getBoolean("enabled", true) ? Optional.of("census.privacyNotice") : Optional.empty();
+    }
+
     @Override
     public Optional<LookupResult> geocode(String address) throws GeocoderUnavailableException {
         if (!context.settings().getBoolean("enabled", true) || address == null || address.isBlank()) {

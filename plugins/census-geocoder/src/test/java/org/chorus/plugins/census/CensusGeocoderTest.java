@@ -225,9 +225,12 @@ class CensusGeocoderTest {
     void disabledOrBlankAnswersNothingWithoutCallingOut() throws Exception {
         answer(200, "state-house.json");
         assertThat(geocoder.geocode("  ")).isEmpty();
+        assertThat(geocoder.privacyNoticeKey()).as("switched on: the privacy notice names the Census Bureau")
+                .contains("census.privacyNotice");
         context.settings.put("enabled", "false");
         assertThat(geocoder.geocode("24 Beacon St, Boston, MA")).isEmpty();
         assertThat(requests).isEmpty();
+        assertThat(geocoder.privacyNoticeKey()).as("switched off: nothing is sent, nothing to tell").isEmpty();
     }
 
     @Test

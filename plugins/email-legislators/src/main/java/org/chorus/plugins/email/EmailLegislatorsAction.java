@@ -14,6 +14,7 @@ import org.chorus.api.TargetInfo;
 import org.chorus.api.action.ActionSettings;
 import org.chorus.api.action.ActionType;
 import org.chorus.api.action.ActionView;
+import org.chorus.api.action.CampaignInfo;
 import org.chorus.api.action.CampaignTemplate;
 import org.chorus.api.action.FieldError;
 import org.chorus.api.action.Fragment;
@@ -63,8 +64,8 @@ public class EmailLegislatorsAction implements ActionType {
                 new Field("chambers", Type.LIST, "emailLegislators.settings.chambers", false, List.of("upper", "lower"), List.of(), List.of()),
                 new Field("bills", Type.GROUP, "emailLegislators.settings.bills", false, null, List.of(), List.of(
                         Field.of("key", Type.TEXT, "emailLegislators.settings.bill.key", true),
-                        Field.of("name", Type.TEXT, "emailLegislators.settings.bill.name", true))),
-                Field.of("subject", Type.TEXT, "emailLegislators.settings.subject", true),
+                        Field.text("name", "emailLegislators.settings.bill.name", true))),
+                Field.text("subject", "emailLegislators.settings.subject", true),
                 Field.of("body", Type.TEXTAREA, "emailLegislators.settings.body", true),
                 new Field("variants", Type.GROUP, "emailLegislators.settings.variants", false, null, List.of(), List.of(
                         Field.of("name", Type.TEXT, "emailLegislators.settings.variant.name", true),
@@ -74,8 +75,11 @@ public class EmailLegislatorsAction implements ActionType {
                         Field.of("stance_bill", Type.TEXT, "emailLegislators.settings.variant.stanceBill", false),
                         new Field("stance", Type.CHOICE, "emailLegislators.settings.variant.stance", false, "any",
                                 LetterSettings.STANCES, List.of()),
-                        Field.of("subject", Type.TEXT, "emailLegislators.settings.subject", false),
+                        Field.text("subject", "emailLegislators.settings.subject", false),
                         Field.of("body", Type.TEXTAREA, "emailLegislators.settings.body", true))),
+                // Letters are sent in the campaign's main language; "both" adds the supporter's language version.
+                new Field("letter_language", Type.CHOICE, "emailLegislators.settings.letterLanguage", false, "main",
+                        List.of("main", "both"), List.of()),
                 new Field("lock_text", Type.BOOLEAN, "emailLegislators.settings.lockText", false, false, List.of(), List.of()),
                 new Field("delivery", Type.CHOICE, "emailLegislators.settings.delivery", false, "choice",
                         List.of("choice", "platform"), List.of()),
@@ -83,7 +87,7 @@ public class EmailLegislatorsAction implements ActionType {
                 new Field("require_street", Type.BOOLEAN, "emailLegislators.settings.requireStreet", false, true, List.of(), List.of()),
                 new Field("consents", Type.GROUP, "emailLegislators.settings.consents", false, null, List.of(), List.of(
                         Field.of("key", Type.TEXT, "emailLegislators.settings.consent.key", true),
-                        Field.of("label", Type.TEXT, "emailLegislators.settings.consent.label", true)))));
+                        Field.text("label", "emailLegislators.settings.consent.label", true)))));
     }
 
     /** The schema's checks plus what it cannot see: unknown merge fields. */
@@ -121,6 +125,12 @@ public class EmailLegislatorsAction implements ActionType {
         model.put("bills", s.bills().stream().map(b -> Map.of("key", b.key(), "name", b.name() == null ? b.key() : b.name())).toList());
         model.put("consents", s.consents().stream().map(c -> Map.of("key", c.key(), "label", c.label())).toList());
         model.put("previewUrl", "/plugins/" + context.pluginId() + "/preview");
+        model.put("discardStreet", view.campaign().privacy().discardStreet());
+        Locale main = Locale.forLanguageTag(view.campaign().mainLanguage());
+        boolean translated = !sameLanguage(m.locale(), view.campaign().mainLanguage());
+        model.put("letterLanguageNote", !translated ? "" : m.get(s.bothLanguages()
+                ? "emailLegislators.letterLanguage.both" : "emailLegislators.letterLanguage.main",
+                main.getDisplayLanguage(m.locale()), m.locale().getDisplayLanguage(m.locale())));
         model.put("campaignSlug", view.campaign().slug());
         // A submission that came back for a district choice: show the candidates again.
         List<Map<String, Object>> choices = new ArrayList<>();
@@ -281,10 +291,11 @@ public class EmailLegislatorsAction implements ActionType {
 
         // A supporter who gave only a ZIP code still signs from their town, as the lookup placed them.
         String resolvedTown = !town.isEmpty() ? town : found.place() == null ? "" : found.place();
+        boolean discardStreet = sub.campaign().privacy().discardStreet();
         Letters.Constituent c = new Letters.Constituent(first, last, street, resolvedTown, zip);
-        Messages english = context.messages(Locale.ENGLISH);
         List<Letters.Letter> letters = Letters.compose(s, targets, c, s.lockText() ? null : body, personal,
-                context.stances(), m, english, sub.campaign().title(), sub.campaign().organizationName());
+                context.stances(), m, delivery(context, sub.campaign(), sub.actionId(), s, m),
+                sub.campaign().title(), sub.campaign().organizationName());
         List<OutboundEmail> mail = new ArrayList<>();
         List<Map<String, Object>> payloadLetters = new ArrayList<>();
         String organization = sub.campaign().organizationName() == null ? "" : sub.campaign().organizationName();
@@ -319,8 +330,56 @@ public class EmailLegislatorsAction implements ActionType {
         payload.put("districts", districts);
         payload.put("vacant", vacant);
         payload.put("lookup", found.source());
-        return new SubmissionOutcome.Accepted(new SupporterDetails(email, first, last, street, resolvedTown, zip, consents),
-                payload, mail, null);
+        return new SubmissionOutcome.Accepted(new SupporterDetails(email, first, last, discardStreet ? null : street,
+                resolvedTown, zip, consents), payload, mail, null);
+    }
+
+    /** The language(s) letters go out in: the campaign's main one, and the supporter's when asked for or rewritten. */
+    static Letters.Delivery delivery(PluginContext context, CampaignInfo campaign, String actionId, LetterSettings shown,
+                                     Messages shownMessages) {
+        String main = campaign.mainLanguage();
+        Locale mainLocale = Locale.forLanguageTag(main);
+        boolean signWithStreet = !campaign.privacy().discardStreet();
+        Messages mainMessages = context.messages(mainLocale);
+        if (sameLanguage(shownMessages.locale(), main)) {
+            return new Letters.Delivery(shown, mainMessages, null, false, signWithStreet);
+        }
+        LetterSettings mainSettings = context.campaignActions().find(campaign.slug(), actionId, mainLocale)
+                .map(v -> LetterSettings.of(v.settings())).orElse(shown);
+        return new Letters.Delivery(mainSettings, mainMessages, shownMessages.locale().getDisplayLanguage(mainLocale),
+                shown.bothLanguages(), signWithStreet);
+    }
+
+    static boolean sameLanguage(Locale supporter, String mainLanguage) {
+        return supporter.toLanguageTag().equalsIgnoreCase(mainLanguage)
+                || supporter.getLanguage().equals(Locale.forLanguageTag(mainLanguage).getLanguage());
+    }
+
+    /** After a privacy purge: where the letters went, not who wrote them or what they said. */
+    @Override
+    public Map<String, Object> forget(Map<String, Object> payload) {
+        Map<String, Object> kept = new LinkedHashMap<>();
+        for (String key : List.of("delivery", "districts", "vacant", "lookup")) {
+            if (payload.containsKey(key)) {
+                kept.put(key, payload.get(key));
+            }
+        }
+        List<Map<String, Object>> letters = new ArrayList<>();
+        if (payload.get("letters") instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof Map<?, ?> l) {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    for (String key : List.of("targetId", "externalId", "to", "chamber", "district", "variant")) {
+                        if (l.containsKey(key)) {
+                            entry.put(key, l.get(key));
+                        }
+                    }
+                    letters.add(entry);
+                }
+            }
+        }
+        kept.put("letters", letters);
+        return kept;
     }
 
     @Override

@@ -93,8 +93,8 @@ public class LetterPreviewRoutes implements PluginRoutes {
         List<String> body = values.get("body");
         List<Letters.Letter> letters = Letters.compose(s, targets, c,
                 s.lockText() || body == null || body.isEmpty() ? null : body.get(0), value(values, "personal"),
-                context.stances(), v.messages(), context.messages(Locale.ENGLISH), v.campaign().title(),
-                v.campaign().organizationName());
+                context.stances(), v.messages(), EmailLegislatorsAction.delivery(context, v.campaign(), v.actionId(), s,
+                        v.messages()), v.campaign().title(), v.campaign().organizationName());
         List<Map<String, Object>> out = new ArrayList<>();
         for (Letters.Letter l : letters) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -12,7 +12,7 @@ import org.chorus.api.stance.Stances;
 /** A campaign action's letter settings, read once per use from the staff-written tree. */
 record LetterSettings(List<String> chambers, List<Bill> bills, String subject, String body, List<Variant> variants,
                       boolean lockText, boolean supporterMaySendOwn, boolean digest, boolean requireStreet,
-                      List<Consent> consents) {
+                      List<Consent> consents, boolean bothLanguages) {
 
     record Bill(String key, String name) {
     }
@@ -82,7 +82,8 @@ record LetterSettings(List<String> chambers, List<Bill> bills, String subject, S
         }
         return new LetterSettings(chambers, bills, s.string("subject", ""), s.string("body", ""), variants,
                 s.bool("lock_text", false), !"platform".equals(s.string("delivery", "choice")),
-                s.bool("digest", false), s.bool("require_street", true), consents);
+                s.bool("digest", false), s.bool("require_street", true), consents,
+                "both".equals(s.string("letter_language", "main")));
     }
 
     /** The first variant matching the target, or the default letter. */

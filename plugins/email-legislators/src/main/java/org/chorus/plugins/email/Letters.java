@@ -65,38 +65,81 @@ final class Letters {
     }
 
     /**
-     * @param editedBody what the supporter's text area held (null when the text is locked or JS sent none)
-     * @param personal   an optional paragraph the supporter added
-     * @param english    messages in the language letters are delivered in
+     * How the letters go out.
+     *
+     * @param main           the letter settings in the campaign's main language (the language letters are sent in)
+     * @param mainMessages   messages in that language (salutation, sign-off)
+     * @param otherLanguage  the supporter's language by name, in the main language ("Spanish"); null when the
+     *                       supporter uses the main language
+     * @param both           also send the supporter's language version (else only when they rewrote the text)
+     * @param signWithStreet false in a campaign's privacy safe mode: the street found the districts, and that is all
      */
+    record Delivery(LetterSettings main, Messages mainMessages, String otherLanguage, boolean both, boolean signWithStreet) {
+
+        /** The supporter writes in the language the letters go out in. */
+        static Delivery sameLanguage(LetterSettings settings, Messages messages) {
+            return new Delivery(settings, messages, null, false, true);
+        }
+    }
+
     static List<Letter> compose(LetterSettings s, List<TargetInfo> targets, Constituent c, String editedBody,
                                 String personal, Stances stances, Messages shown, Messages english,
                                 String campaignTitle, String organization) {
+        return compose(s, targets, c, editedBody, personal, stances, shown, Delivery.sameLanguage(s, english),
+                campaignTitle, organization);
+    }
+
+    /**
+     * @param s          the letter settings in the supporter's language (what the form showed)
+     * @param editedBody what the supporter's text area held (null when the text is locked or JS sent none)
+     * @param personal   an optional paragraph the supporter added
+     * @param delivery   the language(s) the letters go out in
+     */
+    static List<Letter> compose(LetterSettings s, List<TargetInfo> targets, Constituent c, String editedBody,
+                                String personal, Stances stances, Messages shown, Delivery delivery,
+                                String campaignTitle, String organization) {
         boolean edited = editedBody != null && !normalize(editedBody).equals(normalize(displayBody(s, shown)));
-        List<Letter> out = new ArrayList<>();
+        boolean translated = delivery.otherLanguage() != null;
+        Messages out = delivery.mainMessages();
+        List<Letter> letters = new ArrayList<>();
         for (TargetInfo t : targets) {
             Map<String, String> values = values(c, t, campaignTitle, organization);
             LetterSettings.Variant v = s.letterFor(t, stances);
-            String body;
             String variant = v.name();
+            String own;
             if (edited) {
-                body = replacePlaceholders(editedBody.strip(), placeholders(shown), values);
+                own = replacePlaceholders(editedBody.strip(), placeholders(shown), values);
                 variant = "supporter-edited";
             } else {
-                body = MergeTemplate.render(v.body() == null ? s.body() : v.body(), values).strip();
+                own = MergeTemplate.render(v.body() == null ? s.body() : v.body(), values).strip();
+            }
+            String body;
+            String subjectText;
+            if (!translated) {
+                body = own;
+                subjectText = v.subject() == null || v.subject().isBlank() ? s.subject() : v.subject();
+            } else {
+                // The legislator reads the main language: the campaign's letter in it comes first. The supporter's
+                // own words (or, when asked for, the same letter in their language) follow, labelled.
+                LetterSettings.Variant mv = delivery.main().letterFor(t, stances);
+                body = MergeTemplate.render(mv.body() == null ? delivery.main().body() : mv.body(), values).strip();
+                if (edited || delivery.both()) {
+                    body = body + "\n\n" + out.get(edited ? "emailLegislators.letter.ownWords" : "emailLegislators.letter.sameIn",
+                            delivery.otherLanguage()) + "\n\n" + own;
+                }
+                subjectText = mv.subject() == null || mv.subject().isBlank() ? delivery.main().subject() : mv.subject();
             }
             if (personal != null && !personal.isBlank()) {
                 body = body + "\n\n" + personal.strip();
             }
-            String subject = MergeTemplate.render(v.subject() == null || v.subject().isBlank() ? s.subject() : v.subject(), values)
-                    .replaceAll("[\\r\\n]+", " ").strip();
-            String salutation = english.get("emailLegislators.letter.salutation", t.title() == null ? "" : t.title(),
+            String subject = MergeTemplate.render(subjectText, values).replaceAll("[\\r\\n]+", " ").strip();
+            String salutation = out.get("emailLegislators.letter.salutation", t.title() == null ? "" : t.title(),
                     t.familyName() == null ? t.name() : t.familyName()).replace("  ", " ");
             StringBuilder full = new StringBuilder();
             full.append(salutation).append("\n\n").append(body).append("\n\n")
-                    .append(english.get("emailLegislators.letter.signoff")).append('\n')
+                    .append(out.get("emailLegislators.letter.signoff")).append('\n')
                     .append(c.fullName()).append('\n');
-            if (c.street() != null && !c.street().isBlank()) {
+            if (delivery.signWithStreet() && c.street() != null && !c.street().isBlank()) {
                 full.append(c.street().strip()).append('\n');
             }
             String townLine = ((c.town() == null ? "" : c.town().strip()) + ", MA " + (c.zip() == null ? "" : c.zip().strip())).strip();
@@ -104,9 +147,9 @@ final class Letters {
                 townLine = townLine.substring(1).strip();
             }
             full.append(townLine);
-            out.add(new Letter(t, variant, subject, full.toString()));
+            letters.add(new Letter(t, variant, subject, full.toString()));
         }
-        return out;
+        return letters;
     }
 
     /** Single pass, like {@link MergeTemplate}: text the supporter typed is never re-scanned. */

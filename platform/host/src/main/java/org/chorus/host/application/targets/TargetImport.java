@@ -218,11 +218,16 @@ public class TargetImport {
         for (ImportSummary.Rejection r : rejected) {
             listener.progress(new Progress(++done[0], total, Outcome.REJECTED, r.location(), r.reason()));
         }
+        // One query for all, not one per legislator: each query in a unit of work with pending inserts flushes first.
+        Map<String, Target> existing = new HashMap<>();
+        for (Target t : targets.findAll()) {
+            existing.put(t.getExternalId(), t);
+        }
         for (int i = 0; i < accepted.size(); i++) {
             Legislator l = accepted.get(i);
             Division d = acceptedDivisions.get(i);
             String where = truncate(where(label, l.location()), 500);
-            Target t = targets.findByExternalId(l.id()).orElse(null);
+            Target t = existing.get(l.id());
             Outcome outcome;
             if (t == null) {
                 t = new Target(l.id(), KIND, l.name(), now);

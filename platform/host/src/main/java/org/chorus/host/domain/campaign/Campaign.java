@@ -56,6 +56,12 @@ public class Campaign {
     private String shareDescription;
     @Column(name = "share_image")
     private String shareImage;
+    @Column(name = "privacy_discard_street")
+    private boolean privacyDiscardStreet;
+    @Column(name = "privacy_keep_referrer")
+    private boolean privacyKeepReferrer = true;
+    @Column(name = "privacy_purge_days")
+    private int privacyPurgeDays;
     @Column(name = "source_file")
     private String sourceFile;
     @Column(name = "source_hash")
@@ -168,6 +174,20 @@ public class Campaign {
     public void setShareDescription(String shareDescription) { this.shareDescription = shareDescription; }
     public String getShareImage() { return shareImage; }
     public void setShareImage(String shareImage) { this.shareImage = shareImage; }
+    public boolean isPrivacyDiscardStreet() { return privacyDiscardStreet; }
+    public boolean isPrivacyKeepReferrer() { return privacyKeepReferrer; }
+    public int getPrivacyPurgeDays() { return privacyPurgeDays; }
+
+    /** The privacy safe mode: see {@link org.chorus.api.action.CampaignPrivacy}. */
+    public void setPrivacy(boolean discardStreet, boolean keepReferrer, int purgeDays) {
+        if (purgeDays < 0) {
+            throw new IllegalArgumentException("privacy purge days must be 0 (keep) or more");
+        }
+        this.privacyDiscardStreet = discardStreet;
+        this.privacyKeepReferrer = keepReferrer;
+        this.privacyPurgeDays = purgeDays;
+    }
+
     public String getSourceFile() { return sourceFile; }
     public String getSourceHash() { return sourceHash; }
     public Instant getImportedAt() { return importedAt; }

@@ -32,6 +32,9 @@ public class CampaignAction {
     /** Settings as JSON: the tree the action type's settings schema describes. */
     @Column(name = "settings_json")
     private String settingsJson;
+    /** Title and translatable settings per language: {@code {"es": {"title": …, "settings": {…}}}}; null when none. */
+    @Column(name = "translations_json")
+    private String translationsJson;
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "updated_at")
@@ -60,6 +63,12 @@ public class CampaignAction {
     public int getPosition() { return position; }
     public void setPosition(int position) { this.position = position; }
     public String getSettingsJson() { return settingsJson; }
+    public String getTranslationsJson() { return translationsJson; }
+
+    public void setTranslationsJson(String translationsJson, Instant now) {
+        this.translationsJson = translationsJson;
+        this.updatedAt = now;
+    }
 
     public void setSettingsJson(String settingsJson, Instant now) {
         this.settingsJson = settingsJson;

@@ -73,15 +73,31 @@ public final class CampaignFiles {
                 throw new InvalidCampaignFile(sourceName + ": each entry of actions must be a mapping with id and type");
             }
             Fields af = new Fields(sourceName + " action", am);
+            Map<String, CampaignDefinition.ActionTranslation> actionTranslations = new LinkedHashMap<>();
+            af.map("translations").forEach((locale, t) -> {
+                if (!(t instanceof Map<?, ?> tm)) {
+                    throw new InvalidCampaignFile(sourceName + ": translations." + locale + " of action "
+                            + af.text("id", "?") + " must be a mapping (title:, settings:)");
+                }
+                Fields tf = new Fields(sourceName + " action " + af.text("id", "?") + " translations." + locale, tm);
+                actionTranslations.put(locale, new CampaignDefinition.ActionTranslation(tf.text("title", null),
+                        tf.map("settings")));
+            });
             actions.add(new CampaignDefinition.ActionDefinition(af.required("id"), af.required("type"),
-                    af.text("title", null), af.map("settings")));
+                    af.text("title", null), af.map("settings"), actionTranslations));
+        }
+        Fields privacy = new Fields(sourceName + " privacy", f.map("privacy"));
+        int purgeDays = privacy.integer("purge_after_days", 0);
+        if (purgeDays < 0) {
+            throw new InvalidCampaignFile(sourceName + ": privacy.purge_after_days must be 0 (keep) or a number of days");
         }
         return new CampaignDefinition(f.required("slug"), f.required("title"), f.text("summary", null),
                 f.text("body", ""), f.text("theme", "default"), f.text("status", "draft"), f.text("organization", null),
                 language, languages, f.instant("starts"), f.instant("ends"),
                 new CampaignDefinition.Share(share.text("title", null), share.text("description", null),
                         share.text("image", null)),
-                translations, actions);
+                translations, actions, new CampaignDefinition.Privacy(privacy.bool("discard_street"),
+                        privacy.map.containsKey("keep_referrer") ? privacy.bool("keep_referrer") : true, purgeDays));
     }
 
     /** Writes a definition in the same format {@link #parse} reads (for export from the console). */
@@ -105,6 +121,13 @@ public final class CampaignFiles {
             if (!s.isEmpty()) {
                 m.put("share", s);
             }
+        }
+        if (!d.privacy().equals(CampaignDefinition.Privacy.STANDARD)) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("discard_street", d.privacy().discardStreet());
+            p.put("keep_referrer", d.privacy().keepReferrer());
+            p.put("purge_after_days", d.privacy().purgeAfterDays());
+            m.put("privacy", p);
         }
         m.put("body", d.body());
         if (!d.translations().isEmpty()) {
@@ -130,6 +153,18 @@ public final class CampaignFiles {
             am.put("type", a.type());
             putIf(am, "title", a.title());
             am.put("settings", a.settings());
+            if (!a.translations().isEmpty()) {
+                Map<String, Object> ts = new LinkedHashMap<>();
+                a.translations().forEach((locale, t) -> {
+                    Map<String, Object> tm = new LinkedHashMap<>();
+                    putIf(tm, "title", t.title());
+                    if (t.settings() != null && !t.settings().isEmpty()) {
+                        tm.put("settings", t.settings());
+                    }
+                    ts.put(locale, tm);
+                });
+                am.put("translations", ts);
+            }
             actions.add(am);
         }
         m.put("actions", actions);
@@ -167,6 +202,18 @@ public final class CampaignFiles {
                 throw new InvalidCampaignFile(source + ": '" + key + "' must be text");
             }
             return v instanceof Date date ? date.toInstant().toString() : v.toString();
+        }
+
+        int integer(String key, int defaultValue) {
+            Object v = map.get(key);
+            if (v == null) {
+                return defaultValue;
+            }
+            try {
+                return v instanceof Number n ? n.intValue() : Integer.parseInt(v.toString().trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidCampaignFile(source + ": '" + key + "' must be a whole number");
+            }
         }
 
         boolean bool(String key) {

@@ -55,6 +55,13 @@ public class CampaignPages {
     @Context
     HttpHeaders headers;
 
+    private RenderedPages rendered;
+
+    @jakarta.annotation.PostConstruct
+    void init() {
+        rendered = new RenderedPages(Long.parseLong(platform.config().get("platform.pages.cache.millis", "5000")));
+    }
+
     @GET
     public Response index(@QueryParam("lang") String lang) {
         Locale locale = Languages.choose(lang, headers, Languages.supported(), "en");
@@ -81,7 +88,18 @@ public class CampaignPages {
         CampaignSnapshot c = platform.campaigns().publicCampaign(slug)
                 .orElseThrow(() -> new CampaignService.NotFound("no campaign '" + slug + "'"));
         Locale locale = Languages.choose(lang, headers, c.languages(), c.defaultLanguage());
-        Response r = renderCampaign(200, c, locale, null, Map.of(), List.of(), List.of(), cleanSource(source), Instant.now());
+        String src = cleanSource(source);
+        Response r;
+        if (rendered.enabled()) {
+            var key = new RenderedPages.Key(c, locale.toLanguageTag(), platform.actions().takenOnThisInstance(slug));
+            byte[] html = rendered.page(key, () -> campaignHtml(200, c, locale, null, Map.of(), List.of(), List.of(), new Hidden(
+                            () -> rendered.marker(RenderedPages.Slot.IDEM), rendered.marker(RenderedPages.Slot.SOURCE),
+                            rendered.marker(RenderedPages.Slot.LANDED)), Layout.PAGE),
+                    () -> UUID.randomUUID().toString(), src == null ? "" : src, String.valueOf(System.currentTimeMillis()));
+            r = pages.page(200, html, locale);
+        } else {
+            r = renderCampaign(200, c, locale, null, Map.of(), List.of(), List.of(), src, Instant.now());
+        }
         return withLangCookie(r, lang);
     }
 
@@ -90,6 +108,28 @@ public class CampaignPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submit(@PathParam("slug") String slug, @PathParam("actionId") String actionId,
                            MultivaluedMap<String, String> form) {
+        return submit(slug, actionId, form, Layout.PAGE);
+    }
+
+    /**
+     * Where a campaign's actions are shown: its own page, or one action alone in a partner's iframe, whose form
+     * posts back to the frame and whose thank-you page stays in it.
+     */
+    public enum Layout {
+        PAGE("", "campaign.ftlh", "thanks.ftlh"), EMBED("/embed", "embed.ftlh", "embed-thanks.ftlh");
+
+        final String prefix;
+        final String template;
+        final String thanksTemplate;
+
+        Layout(String prefix, String template, String thanksTemplate) {
+            this.prefix = prefix;
+            this.template = template;
+            this.thanksTemplate = thanksTemplate;
+        }
+    }
+
+    public Response submit(String slug, String actionId, MultivaluedMap<String, String> form, Layout layout) {
         CampaignSnapshot c = platform.campaigns().publicCampaign(slug)
                 .orElseThrow(() -> new CampaignService.NotFound("no campaign '" + slug + "'"));
         Locale locale = Languages.choose(form.getFirst("_lang"), headers, c.languages(), c.defaultLanguage());
@@ -111,22 +151,22 @@ public class CampaignPages {
         }
         var m = platform.themes().messages(c.theme(), locale);
         if (outcome instanceof ActionService.Outcome.Taken t) {
-            return Response.seeOther(UriBuilder.fromPath("/campaigns/{slug}/actions/{action}/thanks/{token}")
+            return Response.seeOther(UriBuilder.fromPath(layout.prefix + "/campaigns/{slug}/actions/{action}/thanks/{token}")
                     .queryParam("lang", locale.toLanguageTag()).build(slug, actionId, t.token())).build();
         }
         if (outcome instanceof ActionService.Outcome.Rejected rej) {
-            return renderCampaign(400, c, locale, actionId, fields, rej.errors(), List.of(), source, landed);
+            return renderCampaign(400, c, locale, actionId, fields, rej.errors(), List.of(), source, landed, layout);
         }
         if (outcome instanceof ActionService.Outcome.Incomplete inc) {
-            return renderCampaign(200, c, locale, actionId, fields, List.of(), inc.prompts(), source, landed);
+            return renderCampaign(200, c, locale, actionId, fields, List.of(), inc.prompts(), source, landed, layout);
         }
         if (outcome instanceof ActionService.Outcome.Repeat rep) {
             return renderCampaign(200, c, locale, actionId, fields, List.of(),
-                    List.of(new FieldError("", m.get("action.repeat", java.util.Date.from(rep.firstTakenAt())))), source, landed);
+                    List.of(new FieldError("", m.get("action.repeat", java.util.Date.from(rep.firstTakenAt())))), source, landed, layout);
         }
         if (outcome instanceof ActionService.Outcome.NotTaking) {
             return renderCampaign(409, c, locale, actionId, fields,
-                    List.of(new FieldError("", m.get("action.closed"))), List.of(), source, landed);
+                    List.of(new FieldError("", m.get("action.closed"))), List.of(), source, landed, layout);
         }
         return pages.error(503, "error.unavailable.title", m.get("action.unavailable"), locale, c.theme());
     }
@@ -135,6 +175,10 @@ public class CampaignPages {
     @Path("campaigns/{slug}/actions/{actionId}/thanks/{token}")
     public Response thanks(@PathParam("slug") String slug, @PathParam("actionId") String actionId,
                            @PathParam("token") String token, @QueryParam("lang") String lang) {
+        return thanks(slug, actionId, token, lang, Layout.PAGE);
+    }
+
+    public Response thanks(String slug, String actionId, String token, String lang, Layout layout) {
         CampaignSnapshot c = platform.campaigns().snapshot(slug)
                 .orElseThrow(() -> new CampaignService.NotFound("no campaign '" + slug + "'"));
         Locale locale = Languages.choose(lang, headers, c.languages(), c.defaultLanguage());
@@ -143,18 +187,21 @@ public class CampaignPages {
         String resultHtml = fragments.result(thanks, locale);
         Map<String, Object> model = campaignModel(c, locale);
         model.put("resultHtml", resultHtml);
-        model.put("actionTitle", thanks.action().title() == null ? "" : thanks.action().title());
+        String actionTitle = thanks.action().title(c.languageFor(locale));
+        model.put("actionTitle", actionTitle == null ? "" : actionTitle);
         model.put("share", share(c, locale));
         List<Map<String, Object>> next = new ArrayList<>();
         for (var a : c.actions()) {
             if (!a.key().equals(actionId)) {
-                next.add(Map.of("title", a.title() == null ? a.key() : a.title(),
+                String title = a.title(c.languageFor(locale));
+                next.add(Map.of("title", title == null ? a.key() : title,
                         "url", "/campaigns/" + c.slug() + "#action-" + a.key()));
             }
         }
         model.put("nextActions", next);
         model.put("pageTitle", c.content(locale).title());
-        Response r = pages.render(200, c.theme(), "thanks.ftlh", model, locale, c.languages(), "/campaigns/" + slug);
+        Response r = pages.render(200, c.theme(), layout.thanksTemplate, model, locale, c.languages(),
+                layout.prefix + "/campaigns/" + slug + "/actions/" + actionId + "/thanks/" + token);
         return Response.fromResponse(r).header("Cache-Control", "private, no-store").build();
     }
 
@@ -162,28 +209,50 @@ public class CampaignPages {
      * @param errors  what to fix (shown as an error summary and next to fields)
      * @param prompts what to notice, not errors (a preview, "you already did this")
      */
-    Response renderCampaign(int status, CampaignSnapshot c, Locale locale, String failedAction,
+    public Response renderCampaign(int status, CampaignSnapshot c, Locale locale, String failedAction,
                             Map<String, List<String>> values, List<FieldError> errors, List<FieldError> prompts,
                             String source, Instant landed) {
+        return renderCampaign(status, c, locale, failedAction, values, errors, prompts, source, landed, Layout.PAGE);
+    }
+
+    /** In the {@link Layout#EMBED} layout only {@code failedAction} (the framed one) is shown. */
+    public Response renderCampaign(int status, CampaignSnapshot c, Locale locale, String failedAction,
+                            Map<String, List<String>> values, List<FieldError> errors, List<FieldError> prompts,
+                            String source, Instant landed, Layout layout) {
+        Hidden hidden = new Hidden(() -> UUID.randomUUID().toString(), source == null ? "" : source,
+                String.valueOf((landed == null ? Instant.now() : landed).toEpochMilli()));
+        return pages.page(status, campaignHtml(status, c, locale, failedAction, values, errors, prompts, hidden, layout), locale);
+    }
+
+    /** The host's hidden fields in every action form: a fresh idempotency key per form, source code, landing time. */
+    private record Hidden(java.util.function.Supplier<String> idem, String source, String landedMillis) {
+    }
+
+    private String campaignHtml(int status, CampaignSnapshot c, Locale locale, String failedAction, Map<String, List<String>> values,
+                                List<FieldError> errors, List<FieldError> prompts, Hidden hiddenValues, Layout layout) {
         Map<String, Object> model = campaignModel(c, locale);
         String baseUrl = platform.config().baseUrl();
         List<Map<String, Object>> actions = new ArrayList<>();
         for (CampaignSnapshot.ActionSnapshot a : c.actions()) {
+            if (layout == Layout.EMBED && !a.key().equals(failedAction)) {
+                continue;
+            }
             boolean failed = a.key().equals(failedAction);
-            ActionView view = new ActionView(c.info(baseUrl, locale), a.key(), a.id(), a.settings(),
+            String language = c.languageFor(locale);
+            ActionView view = new ActionView(c.info(baseUrl, locale), a.key(), a.id(), a.settings(language),
                     platform.themes().messages(c.theme(), locale), failed ? values : Map.of(), failed ? errors : List.of());
             Map<String, Object> host = new HashMap<>();
-            host.put("postUrl", "/campaigns/" + c.slug() + "/actions/" + a.key());
+            host.put("postUrl", layout.prefix + "/campaigns/" + c.slug() + "/actions/" + a.key());
             host.put("hidden", List.of(
-                    Map.of("name", "_idem", "value", UUID.randomUUID().toString()),
-                    Map.of("name", "_src", "value", source == null ? "" : source),
-                    Map.of("name", "_landed", "value", String.valueOf((landed == null ? Instant.now() : landed).toEpochMilli())),
+                    Map.of("name", "_idem", "value", hiddenValues.idem().get()),
+                    Map.of("name", "_src", "value", hiddenValues.source()),
+                    Map.of("name", "_landed", "value", hiddenValues.landedMillis()),
                     Map.of("name", "_lang", "value", locale.toLanguageTag())));
             host.put("takingActions", c.takingActions());
             Map<String, Object> entry = new HashMap<>();
             entry.put("key", a.key());
             entry.put("type", a.type());
-            entry.put("title", a.title() == null ? "" : a.title());
+            entry.put("title", a.title(language) == null ? "" : a.title(language));
             String html = fragments.form(c, a, view, host, locale);
             entry.put("available", html != null);
             entry.put("html", html == null ? "" : html);
@@ -194,7 +263,8 @@ public class CampaignPages {
         model.put("actions", actions);
         model.put("share", share(c, locale));
         model.put("pageTitle", c.content(locale).title());
-        return pages.render(status, c.theme(), "campaign.ftlh", model, locale, c.languages(), "/campaigns/" + c.slug());
+        String path = layout == Layout.EMBED ? "/embed/campaigns/" + c.slug() + "/actions/" + failedAction : "/campaigns/" + c.slug();
+        return pages.html(status, c.theme(), layout.template, model, locale, c.languages(), path);
     }
 
     private Map<String, Object> campaignModel(CampaignSnapshot c, Locale locale) {
@@ -219,8 +289,11 @@ public class CampaignPages {
             alternates.add(Map.of("lang", l, "url", baseUrl + "/campaigns/" + c.slug() + "?lang=" + l));
         }
         campaign.put("alternates", alternates);
+        campaign.put("privacy", Map.of("discardStreet", c.privacy().discardStreet(),
+                "purgeAfterDays", c.privacy().purgeAfterDays()));
         Map<String, Object> model = new HashMap<>();
         model.put("campaign", campaign);
+        model.put("privacyNotices", platform.targetFinder().privacyNoticeKeys());
         return model;
     }
 

@@ -22,12 +22,30 @@ public class Pages {
 
     public Response render(int status, String theme, String template, Map<String, Object> model, Locale locale,
                            List<String> languages, String path) {
+        return page(status, html(status, theme, template, model, locale, languages, path), locale);
+    }
+
+    /** A page's HTML: the model plus what every page shows (language switcher, path, base URL). */
+    public String html(int status, String theme, String template, Map<String, Object> model, Locale locale, List<String> languages,
+                       String path) {
         Map<String, Object> m = new HashMap<>(model);
         m.put("languages", Languages.switcher(languages, locale));
         m.put("path", path);
         m.put("baseUrl", platform.config().baseUrl());
+        if (status < 400 && languages.size() > 1) {
+            // hreflang: the same page in each language it is offered in, for search engines and share previews.
+            List<Map<String, Object>> alternates = new java.util.ArrayList<>();
+            for (String l : languages) {
+                alternates.add(Map.of("lang", l, "url", platform.config().baseUrl() + path + "?lang=" + l));
+            }
+            m.putIfAbsent("pageAlternates", alternates);
+        }
         m.putIfAbsent("pageTitle", "");
-        String html = platform.themes().render(theme, template, m, locale);
+        return platform.themes().render(theme, template, m, locale);
+    }
+
+    /** An HTML response (a String or UTF-8 bytes) with the headers every page has. */
+    public Response page(int status, Object html, Locale locale) {
         return Response.status(status).type(HTML).entity(html)
                 .header("Content-Language", locale.toLanguageTag())
                 .header("Vary", "Accept-Language, Cookie")
@@ -46,6 +64,7 @@ public class Pages {
         m.put("status", status);
         m.put("titleKey", titleKey);
         m.put("message", message == null ? "" : message);
-        return render(status, t, "error.ftlh", m, locale, List.of(locale.toLanguageTag()), "/");
+        // The switcher offers every language; it leads to the home page, since the page asked for is not there.
+        return render(status, t, "error.ftlh", m, locale, Languages.supported(), "/");
     }
 }

@@ -72,12 +72,12 @@ public class PluginPages {
             if (response == null) {
                 continue;
             }
-            return toResponse(pluginId, response, locale);
+            return toResponse(pluginId, path, response, locale);
         }
         throw new CampaignService.NotFound("no page " + path + " in plugin " + pluginId);
     }
 
-    private Response toResponse(String pluginId, PluginResponse response, Locale locale) {
+    private Response toResponse(String pluginId, String path, PluginResponse response, Locale locale) {
         if (!(response instanceof PluginResponse.Page page)) {
             return plainResponse(response);
         }
@@ -94,7 +94,7 @@ public class PluginPages {
         model.put("pageTitle", page.title() == null ? "" : page.title());
         model.put("bodyHtml", body);
         return pages.render(page.status(), theme, "plugin-page.ftlh", model, locale, Languages.supported(),
-                "/plugins/" + pluginId);
+                "/plugins/" + pluginId + "/" + path);
     }
 
     /**

@@ -8,7 +8,9 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * Security headers on every response. The CSP allows nothing inline and nothing from other hosts, so supporter
- * pages can make no third-party request; framing is denied except on routes marked embeddable.
+ * pages can make no third-party request. Framing is denied everywhere except the embeddable widget under
+ * {@code /embed/} ({@link EmbedPages}): decided by the path, so no other resource (nor a plugin's raw response,
+ * whatever headers it sets) can make itself frameable.
  */
 @Provider
 public class SecurityHeaders implements ContainerResponseFilter {
@@ -18,14 +20,14 @@ public class SecurityHeaders implements ContainerResponseFilter {
             + "frame-ancestors 'none'";
     static final String EMBED_CSP = CSP.replace("frame-ancestors 'none'", "frame-ancestors *");
 
-    /** Set on a response (as a header) by a route that may be framed by partner sites. */
+    /** Never honoured: stripped from every response, so nothing can mark itself frameable. */
     public static final String EMBEDDABLE = "X-Chorus-Embeddable";
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         MultivaluedMap<String, Object> h = response.getHeaders();
-        boolean embeddable = h.containsKey(EMBEDDABLE);
         h.remove(EMBEDDABLE);
+        boolean embeddable = isEmbedRoute(request.getUriInfo().getPath());
         h.putSingle("Content-Security-Policy", embeddable ? EMBED_CSP : CSP);
         if (!embeddable) {
             h.putSingle("X-Frame-Options", "DENY");
@@ -42,6 +44,12 @@ public class SecurityHeaders implements ContainerResponseFilter {
                 && "html".equals(response.getMediaType().getSubtype())) {
             h.putSingle("Cache-Control", "no-cache");
         }
+    }
+
+    /** The widget's routes: {@code /embed/campaigns/…} (form, its post, its thank-you page). */
+    static boolean isEmbedRoute(String path) {
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        return p.startsWith("embed/campaigns/") && !p.contains("..");
     }
 
     /** Directly over TLS, or behind a proxy that terminates it. */
