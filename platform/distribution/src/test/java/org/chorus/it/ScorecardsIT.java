@@ -449,6 +449,18 @@ class ScorecardsIT {
                 String host = URI.create(base.toString()).getHost();
                 assertThat(Browsers.requests(driver)).as("no third-party requests").allMatch(u -> host.equals(u.getHost()));
                 if (javascript) {
+                    // Accessibility (WCAG 2.1 AA by axe-core) of the three public pages, as a browser renders them.
+                    AxeCheck.assertNone(driver, "scorecard-index");
+                    String legislator = driver.findElement(org.openqa.selenium.By.cssSelector("tbody th a")).getAttribute("href");
+                    driver.get(legislator);
+                    AxeCheck.assertNone(driver, "scorecard-legislator");
+                    driver.get(url("/plugins/scorecards/bills/2025/H2580"));
+                    AxeCheck.assertNone(driver, "scorecard-bill");
+                    driver.get(url("/plugins/scorecards/?chamber=moon"));
+                    AxeCheck.assertNone(driver, "scorecard-bad-filter");
+                    driver.get(url("/campaigns/it-scorecard"));
+                    AxeCheck.assertNone(driver, "campaign-with-scorecard");
+                    driver.get(url("/plugins/scorecards/"));
                     ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.scMarker = 1;");
                 }
 
