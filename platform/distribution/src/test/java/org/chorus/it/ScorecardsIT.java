@@ -458,6 +458,7 @@ class ScorecardsIT {
                     AxeCheck.assertNone(driver, "scorecard-bill");
                     driver.get(url("/plugins/scorecards/?chamber=moon"));
                     AxeCheck.assertNone(driver, "scorecard-bad-filter");
+                    assertThat(Browsers.consoleErrors(driver)).as("only the 400 page's own load").allMatch(e -> e.contains("status of 400"));
                     driver.get(url("/campaigns/it-scorecard"));
                     AxeCheck.assertNone(driver, "campaign-with-scorecard");
                     driver.get(url("/plugins/scorecards/"));

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.chorus.kit.DistrictNames;
 import org.chorus.kit.Json;
 import org.chorus.plugins.scorecards.Legislation.Bill;
 import org.chorus.plugins.scorecards.Legislation.RollCall;
@@ -122,7 +123,7 @@ final class PmImport {
                                Instant now, String by) throws SQLException {
         int start = Integer.parseInt(year);
         int court = 190 + (start - 2017) / 2;
-        String name = ordinal(court) + " General Court (" + start + "–" + (start + 1) + ")";
+        String name = DistrictNames.ordinal(court) + " General Court (" + start + "–" + (start + 1) + ")";
         long sessionId = store.upsertSession(c, new Session(0, year, name, start % 2 == 1 ? court : null, start, start + 1));
         report.count("sessions", 1);
 
@@ -353,17 +354,6 @@ final class PmImport {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    static String ordinal(int n) {
-        int mod100 = n % 100;
-        String suffix = mod100 >= 11 && mod100 <= 13 ? "th" : switch (n % 10) {
-            case 1 -> "st";
-            case 2 -> "nd";
-            case 3 -> "rd";
-            default -> "th";
-        };
-        return n + suffix;
     }
 
     @SuppressWarnings("unchecked")
