@@ -149,6 +149,7 @@ public class ScorecardAdmin implements AdminRoutes {
         model.put("report", report);
         model.put("error", error == null ? "" : error);
         model.put("checkOnly", "yes".equals(request.param("check")));
+        model.put("canEdit", request.staff().has(StaffRole.ORGANIZER));
         return page(status, "Import records: " + card.get().title(), "admin-import.ftlh", model);
     }
 
@@ -198,6 +199,7 @@ public class ScorecardAdmin implements AdminRoutes {
         page.put("error", report.refused() ? report.refused : "");
         page.put("checkOnly", false);
         page.put("pm", true);
+        page.put("canEdit", true);
         return page(report.refused() ? 400 : 200, "Import of " + file.get().getFileName(), "admin-import.ftlh", page);
     }
 

@@ -130,12 +130,34 @@ final class Scorecards {
 
     // ---------------------------------------------------------------- scorecards and sessions
 
+    /** The scorecards and sessions as of one revision of the tables (a page asks for them several times). */
+    private record Catalog(long revision, List<Scorecard> cards, List<Session> sessions) {
+    }
+
+    private volatile Catalog catalog;
+
+    private Catalog catalog() {
+        long revision = store.revision();
+        Catalog c = catalog;
+        if (c == null || c.revision() != revision) {
+            List<Session> sessions = store.sessions();
+            List<Scorecard> cards = new ArrayList<>(store.scorecards());
+            Map<Long, Integer> years = new HashMap<>();
+            sessions.forEach(s -> years.put(s.id(), s.startYear()));
+            cards.sort(Comparator.comparing((Scorecard x) -> years.getOrDefault(x.sessionId(), 0)).reversed().thenComparing(Scorecard::slug));
+            c = new Catalog(revision, List.copyOf(cards), sessions);
+            catalog = c;
+        }
+        return c;
+    }
+
+    /** Every scorecard, the latest session's first. */
     List<Scorecard> cards() {
-        List<Scorecard> cards = new ArrayList<>(store.scorecards());
-        Map<Long, Integer> years = new HashMap<>();
-        store.sessions().forEach(s -> years.put(s.id(), s.startYear()));
-        cards.sort(Comparator.comparing((Scorecard c) -> years.getOrDefault(c.sessionId(), 0)).reversed().thenComparing(Scorecard::slug));
-        return cards;
+        return catalog().cards();
+    }
+
+    List<Session> sessions() {
+        return catalog().sessions();
     }
 
     /** The scorecard a page asks for, or the default one ({@code default.scorecard}, else the latest session's). */
@@ -150,7 +172,7 @@ final class Scorecards {
 
     /** The session stances are answered for: {@code session} (e.g. "2025"), else the latest. */
     Optional<Session> currentSession() {
-        List<Session> sessions = store.sessions();
+        List<Session> sessions = sessions();
         String configured = settings.get("session", "");
         return sessions.stream().filter(s -> s.key().equals(configured)).findFirst()
                 .or(() -> sessions.stream().max(Comparator.comparingInt(Session::startYear)));
@@ -238,7 +260,7 @@ final class Scorecards {
         if (c != null && c.revision() == revision && c.card().equals(card)) {
             return c;
         }
-        Session session = store.session(card.sessionId()).orElseThrow();
+        Session session = sessions().stream().filter(x -> x.id() == card.sessionId()).findFirst().orElseThrow();
         c = new Computed(revision, card, session, ScorecardStore.byId(store.bills(session.id()), Bill::id),
                 ScorecardStore.byId(store.rollCalls(session.id()), RollCall::id), store.book(session.id()));
         computed.put(card.id(), c);
