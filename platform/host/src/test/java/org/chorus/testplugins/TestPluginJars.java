@@ -39,6 +39,12 @@ public final class TestPluginJars {
                 List.of(org.chorus.testplugins.letters.LettersActionType.class), List.of(), null);
     }
 
+    /** An action type with every kind of setting, a template, merge fields and per-target previews (API 1.1). */
+    public static Path calls(Path dir) {
+        return write(dir.resolve("calls-plugin.jar"), "calls", ">=1.1.0 & <2.0.0",
+                List.of(org.chorus.testplugins.calls.CallScriptActionType.class), List.of(), "testplugins/calls");
+    }
+
     /** An action type whose form and submit always throw. */
     public static Path flaky(Path dir) {
         return write(dir.resolve("flaky-plugin.jar"), "flaky", ">=1.0.0",

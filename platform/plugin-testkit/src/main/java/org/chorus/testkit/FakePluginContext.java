@@ -27,8 +27,9 @@ import org.chorus.api.lookup.TargetFinder;
 import org.chorus.api.stance.Stances;
 
 /**
- * What the host would lend a plugin in a unit test: settings, a reference data folder, divisions and a fixed clock.
- * Everything else throws, so a test notices when the plugin reaches for more.
+ * What the host would lend a plugin in a unit test: settings, a reference data folder, divisions and a fixed clock,
+ * and messages and stances when the test sets them. Everything else throws, so a test notices when the plugin
+ * reaches for more.
  */
 public final class FakePluginContext implements PluginContext {
 
@@ -37,6 +38,10 @@ public final class FakePluginContext implements PluginContext {
     public Path referenceData;
     private final String pluginId;
     public Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    /** What {@link #messages} answers for every locale (null: it throws). */
+    public Messages messages;
+    /** What {@link #stances} answers (null: it throws). */
+    public Stances stances;
 
     public FakePluginContext(String pluginId, Path referenceData, List<DivisionInfo> divisions) {
         this.pluginId = pluginId;
@@ -126,7 +131,10 @@ public final class FakePluginContext implements PluginContext {
 
     @Override
     public Messages messages(Locale locale) {
-        throw new UnsupportedOperationException();
+        if (messages == null) {
+            throw new UnsupportedOperationException("set FakePluginContext.messages");
+        }
+        return messages;
     }
 
     @Override
@@ -141,7 +149,10 @@ public final class FakePluginContext implements PluginContext {
 
     @Override
     public Stances stances() {
-        throw new UnsupportedOperationException();
+        if (stances == null) {
+            throw new UnsupportedOperationException("set FakePluginContext.stances");
+        }
+        return stances;
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.chorus.api.action;
 
 import java.util.List;
 import java.util.Map;
+import org.chorus.api.Messages;
+import org.chorus.api.TargetInfo;
 import org.pf4j.ExtensionPoint;
 
 /**
@@ -52,6 +54,39 @@ public interface ActionType extends ExtensionPoint {
 
     /** Campaign templates this type contributes to "new campaign" in the admin console. */
     default List<CampaignTemplate> campaignTemplates() {
+        return List.of();
+    }
+
+    /**
+     * Merge fields staff may write in this type's text settings (e.g. {@code supporter.first_name}, written as
+     * {@code {{supporter.first_name}}}); the admin console lists them beside the settings form. Empty by default.
+     *
+     * @since 1.1.0
+     */
+    default List<String> mergeFields() {
+        return List.of();
+    }
+
+    /**
+     * Whether {@link #previewForTargets} answers: the admin console then lets staff pick targets (e.g. sitting
+     * legislators) and see what each would receive. False by default.
+     *
+     * @since 1.1.0
+     */
+    default boolean previewsForTargets() {
+        return false;
+    }
+
+    /**
+     * What each of these targets would receive from a campaign action with these settings (which may be a draft
+     * staff have not saved yet), e.g. the letter variant each legislator gets, with placeholders where the
+     * supporter's own details will go. Must not have side effects. Called only when {@link #previewsForTargets}.
+     *
+     * @param messages messages in the language staff preview in
+     * @since 1.1.0
+     */
+    default List<TargetPreview> previewForTargets(ActionSettings settings, CampaignInfo campaign, List<TargetInfo> targets,
+                                                  Messages messages) {
         return List.of();
     }
 }

@@ -112,7 +112,9 @@ public class CampaignImporter {
     /**
      * Imports one campaign document.
      *
-     * @param byStaff true when staff upload it in the console: it then overrides their own edits
+     * @param byStaff true when staff upload it in the console: it then overrides their own edits, but not the
+     *                status (a new campaign starts as a draft, an existing one keeps its status), because in the
+     *                console every status change is a confirmed step of its own
      */
     public FileOutcome importText(String text, String fileName, boolean byStaff) {
         CampaignDefinition def;
@@ -128,8 +130,8 @@ public class CampaignImporter {
             var existing = campaigns.findBySlug(def.slug());
             if (existing.isEmpty()) {
                 Campaign c = new Campaign(def.slug(), def.title(), def.theme(), def.language(), now);
-                apply(c, def, now);
-                c.markImported(fileName, hash, now);
+                apply(c, def, now, !byStaff);
+                record(c, byStaff, fileName, hash, now);
                 campaigns.add(c);
                 return new FileOutcome(fileName, def.slug(), Result.CREATED, "");
             }
@@ -142,8 +144,8 @@ public class CampaignImporter {
                         "the file changed, but staff edited '" + def.slug() + "' in the console on " + c.getStaffEditedAt()
                                 + "; their version is kept (export it, merge, and import again)");
             }
-            List<String> kept = apply(c, def, now);
-            c.markImported(fileName, hash, now);
+            List<String> kept = apply(c, def, now, !byStaff);
+            record(c, byStaff, fileName, hash, now);
             return new FileOutcome(fileName, def.slug(), Result.UPDATED,
                     kept.isEmpty() ? "" : "actions kept because supporters already took them: " + kept);
         });
@@ -191,8 +193,20 @@ public class CampaignImporter {
         }
     }
 
+    /**
+     * A file from the campaign folder is remembered as the campaign's source. A file staff import in the console is a
+     * staff edit like any other: the campaign's own file (if it has one) then no longer overwrites it at the next start.
+     */
+    private static void record(Campaign c, boolean byStaff, String fileName, String hash, Instant now) {
+        if (byStaff) {
+            c.markEditedByStaff(now);
+        } else {
+            c.markImported(fileName, hash, now);
+        }
+    }
+
     /** Applies a definition; returns the keys of actions the file dropped but which must stay (they have records). */
-    private List<String> apply(Campaign c, CampaignDefinition def, Instant now) {
+    private List<String> apply(Campaign c, CampaignDefinition def, Instant now, boolean withStatus) {
         c.setTitle(def.title());
         c.setSummary(def.summary());
         c.setBodyMarkdown(def.body());
@@ -206,7 +220,10 @@ public class CampaignImporter {
         c.setShareDescription(def.share().description());
         c.setShareImage(def.share().image());
         c.setPrivacy(def.privacy().discardStreet(), def.privacy().keepReferrer(), def.privacy().purgeAfterDays());
-        c.importStatus(CampaignStatus.parse(def.status()), now);
+        c.setNeedsTranslation(def.needsTranslation());
+        if (withStatus) {
+            c.importStatus(CampaignStatus.parse(def.status()), now);
+        }
 
         c.getTranslations().removeIf(t -> !def.translations().containsKey(t.getLocale()));
         def.translations().forEach((locale, t) -> {
@@ -261,6 +278,38 @@ public class CampaignImporter {
             return true;
         });
         return kept;
+    }
+
+    /** A campaign as a definition, the mirror of {@link #apply}: what an export writes (see {@link CampaignFiles#write}). */
+    public static CampaignDefinition definitionOf(Campaign c) {
+        Map<String, CampaignDefinition.Translation> translations = new java.util.LinkedHashMap<>();
+        c.getTranslations().stream().sorted(java.util.Comparator.comparing(t -> c.languageList().indexOf(t.getLocale())))
+                .forEach(t -> translations.put(t.getLocale(), new CampaignDefinition.Translation(t.getTitle(), t.getSummary(),
+                        t.getBodyMarkdown(), t.getShareTitle(), t.getShareDescription(), t.isMachineTranslated())));
+        List<CampaignDefinition.ActionDefinition> actions = c.getActions().stream()
+                .sorted(java.util.Comparator.comparingInt(CampaignAction::getPosition))
+                .map(a -> new CampaignDefinition.ActionDefinition(a.getActionKey(), a.getActionType(), a.getTitle(),
+                        Json.readObject(a.getSettingsJson()), actionTranslations(a.getTranslationsJson())))
+                .toList();
+        return new CampaignDefinition(c.getSlug(), c.getTitle(), c.getSummary(), c.getBodyMarkdown() == null ? "" : c.getBodyMarkdown(),
+                c.getTheme(), c.getStatus().name().toLowerCase(java.util.Locale.ROOT), c.getOrganizationName(),
+                c.getDefaultLanguage(), c.languageList(), c.getStartsAt(), c.getEndsAt(),
+                new CampaignDefinition.Share(c.getShareTitle(), c.getShareDescription(), c.getShareImage()),
+                translations, actions, new CampaignDefinition.Privacy(c.isPrivacyDiscardStreet(), c.isPrivacyKeepReferrer(),
+                        c.getPrivacyPurgeDays()), c.isNeedsTranslation());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, CampaignDefinition.ActionTranslation> actionTranslations(String json) {
+        Map<String, CampaignDefinition.ActionTranslation> out = new java.util.LinkedHashMap<>();
+        Json.readObject(json).forEach((locale, t) -> {
+            if (t instanceof Map<?, ?> m) {
+                Object settings = m.get("settings");
+                out.put(locale, new CampaignDefinition.ActionTranslation((String) m.get("title"),
+                        settings instanceof Map<?, ?> sm ? (Map<String, Object>) sm : Map.of()));
+            }
+        });
+        return out;
     }
 
     static String sha256(String text) {

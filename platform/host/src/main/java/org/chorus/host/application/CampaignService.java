@@ -102,7 +102,8 @@ public class CampaignService {
         cache.remove(slug);
     }
 
-    static CampaignSnapshot toSnapshot(Campaign c, Instant now) {
+    /** The snapshot of a loaded campaign (inside the caller's unit of work). */
+    public static CampaignSnapshot toSnapshot(Campaign c, Instant now) {
         Map<String, CampaignSnapshot.Content> content = new LinkedHashMap<>();
         content.put(c.getDefaultLanguage(), new CampaignSnapshot.Content(c.getTitle(), c.getSummary(),
                 MarkdownRenderer.toHtml(c.getBodyMarkdown()), c.getShareTitle(), c.getShareDescription(), false));

@@ -93,6 +93,12 @@ public record CampaignSnapshot(long id, String slug, String status, String theme
         return Optional.empty();
     }
 
+    /** The same campaign shown in another theme (the console's theme preview; nothing is stored). */
+    public CampaignSnapshot withTheme(String other) {
+        return new CampaignSnapshot(id, slug, status, other, organizationName, defaultLanguage, languages, startsAt, endsAt,
+                shareImage, content, actions, takingActions, publishedAt);
+    }
+
     public Optional<ActionSnapshot> action(String key) {
         return actions.stream().filter(a -> a.key().equals(key)).findFirst();
     }

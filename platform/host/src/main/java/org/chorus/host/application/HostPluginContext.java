@@ -160,7 +160,8 @@ public final class HostPluginContext implements PluginContext {
         return new DivisionInfo(d.getOcdId(), d.getKind(), d.getChamber(), d.getName(), d.getGeometryWkt());
     }
 
-    static TargetInfo target(Target t) {
+    /** A target as plugins (and the console) see it. */
+    public static TargetInfo target(Target t) {
         Division d = t.getDivision();
         return new TargetInfo(t.getId(), t.getExternalId(), t.getName(), t.getGivenName(), t.getFamilyName(), t.getTitle(),
                 t.getChamber(), t.getParty(), t.getEmail(), t.getPhone(), t.getPhotoUrl(),

@@ -56,6 +56,12 @@ public final class Platform implements AutoCloseable {
     private final org.chorus.host.application.admin.StaffSecurity staff;
     private final org.chorus.host.application.admin.OutboxAdmin outboxAdmin;
     private final org.chorus.host.application.privacy.PrivacyPurge privacyPurge;
+    private final org.chorus.host.application.admin.CampaignAdmin campaignAdmin;
+    private final org.chorus.host.application.admin.CampaignResults campaignResults;
+    private final org.chorus.host.application.admin.SupporterAdmin supporterAdmin;
+    private final org.chorus.host.application.admin.TwoFactor twoFactor;
+    private final org.chorus.host.application.admin.PasswordResets passwordResets;
+    private final org.chorus.host.application.admin.PluginStates pluginStates;
 
     private Platform(PlatformConfig config, Clock clock, Executor async, ScheduledExecutorService scheduler) {
         long t0 = System.nanoTime();
@@ -75,6 +81,7 @@ public final class Platform implements AutoCloseable {
             AtomicReference<ThemeEngine> engine = new AtomicReference<>();
             BiFunction<String, Locale, Messages> messages = (theme, locale) -> engine.get().messages(theme, locale);
             Set<String> disabled = new HashSet<>(config.get("platform.plugins.disabled").map(s -> Set.of(s.split("\\s*,\\s*"))).orElse(Set.of()));
+            disabled.addAll(org.chorus.host.application.admin.PluginStates.disabledIds(database.dataSource())); // staff's choice
             AtomicReference<PluginRuntime> runtime = new AtomicReference<>();
             AtomicReference<ActionTypes> typesRef = new AtomicReference<>();
             AtomicReference<org.chorus.host.application.admin.StaffSecurity> staffRef = new AtomicReference<>();
@@ -121,6 +128,18 @@ public final class Platform implements AutoCloseable {
                     java.time.Duration.ofHours(Long.parseLong(config.get("platform.admin.setup.token.hours", "24"))));
             staffRef.set(staff);
             this.outboxAdmin = new org.chorus.host.application.admin.OutboxAdmin(database.dataSource(), staff, clock);
+            this.campaignAdmin = new org.chorus.host.application.admin.CampaignAdmin(tx, campaignRepo, recordRepo, targetRepo,
+                    campaigns, importer, actionTypes, plugins, themes, staff, events, clock,
+                    java.time.ZoneId.of(config.get("platform.admin.time.zone", "UTC")), config.baseUrl());
+            this.campaignResults = new org.chorus.host.application.admin.CampaignResults(database.dataSource());
+            this.supporterAdmin = new org.chorus.host.application.admin.SupporterAdmin(database.dataSource(), staff, clock,
+                    id -> mail.sink().forget(id));
+            this.twoFactor = new org.chorus.host.application.admin.TwoFactor(staff, config.organizationName());
+            this.passwordResets = new org.chorus.host.application.admin.PasswordResets(staff,
+                    java.time.Duration.ofMinutes(Long.parseLong(config.get("platform.admin.password.reset.minutes", "60"))),
+                    config.baseUrl(), config.organizationName());
+            this.pluginStates = new org.chorus.host.application.admin.PluginStates(database.dataSource(), staff, clock,
+                    plugins::disable);
             this.setupToken = staff.bootstrap(config.get("platform.admin.email"), config.get("platform.admin.password"),
                     config.baseUrl());
             this.privacyPurge = new org.chorus.host.application.privacy.PrivacyPurge(database.dataSource(), clock,
@@ -276,6 +295,16 @@ public final class Platform implements AutoCloseable {
     public org.chorus.host.application.admin.OutboxAdmin outboxAdmin() { return outboxAdmin; }
     /** The privacy purge (scheduled with the mail worker; tests run it with their own clock). */
     public org.chorus.host.application.privacy.PrivacyPurge privacyPurge() { return privacyPurge; }
+    public org.chorus.host.application.admin.CampaignAdmin campaignAdmin() { return campaignAdmin; }
+    public org.chorus.host.application.admin.CampaignResults campaignResults() { return campaignResults; }
+    public org.chorus.host.application.admin.SupporterAdmin supporterAdmin() { return supporterAdmin; }
+    public org.chorus.host.application.admin.TwoFactor twoFactor() { return twoFactor; }
+    public org.chorus.host.application.admin.PasswordResets passwordResets() { return passwordResets; }
+    public org.chorus.host.application.admin.PluginStates pluginStates() { return pluginStates; }
+    /** Plugins disabled by the operator's configuration (PLATFORM_PLUGINS_DISABLED), which the console cannot enable. */
+    public Set<String> configDisabledPlugins() {
+        return config.get("platform.plugins.disabled").map(s -> Set.of(s.split("\\s*,\\s*"))).orElse(Set.of());
+    }
     /** The setup token issued at this start (no owner yet), for tests and tools; the log shows it too. */
     public java.util.Optional<String> setupToken() { return setupToken; }
 

@@ -25,6 +25,7 @@ import org.chorus.api.action.SettingsSchema.Type;
 import org.chorus.api.action.Submission;
 import org.chorus.api.action.SubmissionOutcome;
 import org.chorus.api.action.SupporterDetails;
+import org.chorus.api.action.TargetPreview;
 import org.chorus.api.lookup.FoundTargets;
 import org.chorus.api.lookup.GeoPoint;
 import org.chorus.api.lookup.LookupQuery;
@@ -61,7 +62,8 @@ public class EmailLegislatorsAction implements ActionType {
     @Override
     public SettingsSchema settingsSchema() {
         return new SettingsSchema(List.of(
-                new Field("chambers", Type.LIST, "emailLegislators.settings.chambers", false, List.of("upper", "lower"), List.of(), List.of()),
+                new Field("chambers", Type.LIST, "emailLegislators.settings.chambers", false, List.of("upper", "lower"),
+                        List.of("upper", "lower"), List.of()),
                 new Field("bills", Type.GROUP, "emailLegislators.settings.bills", false, null, List.of(), List.of(
                         Field.of("key", Type.TEXT, "emailLegislators.settings.bill.key", true),
                         Field.text("name", "emailLegislators.settings.bill.name", true))),
@@ -98,8 +100,19 @@ public class EmailLegislatorsAction implements ActionType {
         check(problems, "subject", s.subject());
         check(problems, "body", s.body());
         for (int i = 0; i < s.variants().size(); i++) {
-            check(problems, "variants[" + i + "].subject", s.variants().get(i).subject());
-            check(problems, "variants[" + i + "].body", s.variants().get(i).body());
+            LetterSettings.Variant v = s.variants().get(i);
+            check(problems, "variants[" + i + "].subject", v.subject());
+            check(problems, "variants[" + i + "].body", v.body());
+            // A stance without its bill would match every legislator: the variant would silently replace the letter.
+            boolean stance = v.stance() != null && !v.stance().isBlank() && !"any".equalsIgnoreCase(v.stance());
+            if (stance && (v.stanceBill() == null || v.stanceBill().isBlank())) {
+                problems.add("variants[" + i + "].stance_bill: is required when the variant depends on a stance");
+            }
+        }
+        for (Object c : settings.list("chambers")) {
+            if (!"upper".equals(String.valueOf(c)) && !"lower".equals(String.valueOf(c))) {
+                problems.add("chambers: must be upper or lower, not '" + c + "'");
+            }
         }
         return problems;
     }
@@ -425,11 +438,61 @@ public class EmailLegislatorsAction implements ActionType {
     public List<CampaignTemplate> campaignTemplates() {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("chambers", List.of("upper", "lower"));
-        settings.put("subject", "Please support {{campaign.title}}");
-        settings.put("body", "As your constituent in {{supporter.town}}, I am asking you to ...");
+        settings.put("bills", List.of());
+        settings.put("subject", "Please act on this for your constituents");
+        settings.put("body", """
+                As your constituent in {{supporter.town}}, I am writing to ask you to support this bill and to tell \
+                me where you stand.
+
+                This matters to me and to my neighbours in {{target.district}}. Please act on it this session.
+                """);
         settings.put("variants", List.of());
+        settings.put("lock_text", false);
+        settings.put("delivery", "choice");
+        settings.put("digest", false);
+        settings.put("require_street", true);
+        settings.put("consents", List.of(Map.of("key", "coalition-updates",
+                "label", "Keep me informed about this campaign (optional)")));
         return List.of(new CampaignTemplate("email-legislators", "emailLegislators.template.name",
-                "Email your state legislators", "Ask supporters to email their state senator and representative.",
-                "Explain why this matters.", settings));
+                "Email your state legislators",
+                "Email your state senator and state representative today. It takes less than a minute.",
+                """
+                        ## Why this matters
+
+                        Explain what is at stake and what the bill would change.
+
+                        ## What we ask
+
+                        Tell your legislators where you stand: one letter goes to your state senator and one to your \
+                        state representative.
+                        """, settings));
+    }
+
+    /** Every merge field, in a stable order for the console's list. */
+    @Override
+    public List<String> mergeFields() {
+        return MergeTemplate.FIELDS.stream().sorted().toList();
+    }
+
+    @Override
+    public boolean previewsForTargets() {
+        return true;
+    }
+
+    /**
+     * The letter each chosen legislator would get (their variant, salutation and sign-off), with the supporter's
+     * details as placeholders. Stances come from the installed stance providers; without one every stance is
+     * unknown and stance-based variants do not apply.
+     */
+    @Override
+    public List<TargetPreview> previewForTargets(ActionSettings settings, CampaignInfo campaign, List<TargetInfo> targets,
+                                                 Messages messages) {
+        LetterSettings s = LetterSettings.of(settings);
+        Map<String, String> p = Letters.placeholders(messages);
+        Letters.Constituent c = new Letters.Constituent(p.get("supporter.first_name"), p.get("supporter.last_name"),
+                p.get("supporter.street"), p.get("supporter.town"), p.get("supporter.zip"));
+        return Letters.compose(s, targets, c, null, null, context.stances(), messages, context.messages(Locale.ENGLISH),
+                        campaign.title(), campaign.organizationName()).stream()
+                .map(l -> new TargetPreview(l.target(), l.variant(), l.subject(), l.body())).toList();
     }
 }

@@ -29,6 +29,11 @@ public final class OutboxAdmin {
         public boolean retryable() {
             return state == OutboxState.FAILED || state == OutboxState.DEAD;
         }
+
+        /** A password reset: its body holds a live link, which nobody but its recipient may read. */
+        public boolean confidential() {
+            return messageId != null && messageId.startsWith(PasswordResets.MESSAGE_ID_PREFIX);
+        }
     }
 
     private static final String COLUMNS = "id, kind, state, to_address, to_name, from_name, reply_to, subject, body,"
@@ -58,13 +63,52 @@ public final class OutboxAdmin {
 
     /** The newest {@code limit} messages, of one state or all (newest first). */
     public List<Row> list(Optional<OutboxState> state, int limit) {
-        String sql = "SELECT " + COLUMNS + " FROM outbox_message" + (state.isPresent() ? " WHERE state = ?" : "") + " ORDER BY id DESC";
+        return list(state, Optional.empty(), limit);
+    }
+
+    /** The newest {@code limit} messages, of one state or all, of one campaign or all (newest first). */
+    public List<Row> list(Optional<OutboxState> state, Optional<Long> campaignId, int limit) {
+        String where = state.isPresent() ? " WHERE state = ?" : "";
+        if (campaignId.isPresent()) {
+            where += (where.isEmpty() ? " WHERE" : " AND") + " campaign_id = ?";
+        }
+        String sql = "SELECT " + COLUMNS + " FROM outbox_message" + where + " ORDER BY id DESC";
         return StaffSecurity.Jdbc.query(ds, sql, ps -> {
+            int i = 1;
             if (state.isPresent()) {
-                ps.setString(1, state.get().name());
+                ps.setString(i++, state.get().name());
+            }
+            if (campaignId.isPresent()) {
+                ps.setLong(i, campaignId.get());
             }
             ps.setMaxRows(Math.max(1, limit));
         }, OutboxAdmin::row);
+    }
+
+    /** Messages per campaign and state (messages of no campaign, such as password resets, under slug ""). */
+    public record CampaignCounts(String slug, String title, Map<OutboxState, Long> counts) {
+        public long total() {
+            return counts.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    public List<CampaignCounts> countsByCampaign() {
+        Map<String, CampaignCounts> out = new LinkedHashMap<>();
+        StaffSecurity.Jdbc.query(ds, "SELECT c.slug, c.title, m.state, COUNT(*) FROM outbox_message m"
+                + " LEFT JOIN campaign c ON c.id = m.campaign_id GROUP BY c.slug, c.title, m.state ORDER BY c.slug", ps -> { }, rs -> {
+                    String slug = rs.getString(1) == null ? "" : rs.getString(1);
+                    String title = rs.getString(2) == null ? "" : rs.getString(2);
+                    CampaignCounts cc = out.computeIfAbsent(slug, k -> {
+                        Map<OutboxState, Long> m = new EnumMap<>(OutboxState.class);
+                        for (OutboxState st : OutboxState.values()) {
+                            m.put(st, 0L);
+                        }
+                        return new CampaignCounts(k, title, m);
+                    });
+                    cc.counts().put(OutboxState.valueOf(rs.getString(3)), rs.getLong(4));
+                    return null;
+                });
+        return List.copyOf(out.values());
     }
 
     public Optional<Row> get(long id) {

@@ -53,12 +53,30 @@ public final class StaffSecurity {
         record Success(Session session) implements LoginResult { }
         record Failed(String message) implements LoginResult { }
         record Locked(Instant until) implements LoginResult { }
+        /** The password was right and the account has two-factor login: ask for a code, carrying {@code challenge}. */
+        record SecondFactor(String challenge) implements LoginResult { }
     }
+
+    /** How long a password-checked login waits for its code, and how many wrong codes it takes. */
+    static final Duration CHALLENGE_TTL = Duration.ofMinutes(5);
+    static final int CHALLENGE_FAILURES = 5;
 
     /** A rule a submitted account broke (shown to the person filling the form). */
     public static final class InvalidInput extends RuntimeException {
+        private final String field;
+
         public InvalidInput(String message) {
+            this(null, message);
+        }
+
+        /** @param field the form field the message is about (shown next to it), or null for the whole form */
+        public InvalidInput(String field, String message) {
             super(message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field == null ? "" : field;
         }
     }
 
@@ -195,7 +213,7 @@ public final class StaffSecurity {
                 try (ResultSet rs = q.executeQuery()) {
                     rs.next();
                     if (rs.getLong(1) > 0) {
-                        throw new InvalidInput("An account with that e-mail exists already.");
+                        throw new InvalidInput("email", "An account with that e-mail exists already.");
                     }
                 }
             }
@@ -238,6 +256,118 @@ public final class StaffSecurity {
         });
     }
 
+    /**
+     * Gives an account another role. Nobody changes their own role (an owner could otherwise leave the console
+     * without one), and the last enabled owner keeps theirs.
+     */
+    public void changeRole(StaffUser actor, long id, Role role) {
+        if (actor != null && actor.id() == id) {
+            throw new InvalidInput("You cannot change your own role.");
+        }
+        Instant now = clock.instant();
+        inTransaction(c -> {
+            StaffUser before = user(c, id).orElseThrow(() -> new InvalidInput("No such account."));
+            if (before.role() == role) {
+                return null;
+            }
+            if (before.role() == Role.OWNER && !before.disabled()) {
+                try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM staff_user WHERE role = 'OWNER' AND disabled = FALSE")) {
+                    try (ResultSet rs = q.executeQuery()) {
+                        rs.next();
+                        if (rs.getLong(1) <= 1) {
+                            throw new InvalidInput("This is the last owner; make someone else an owner first.");
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement u = c.prepareStatement("UPDATE staff_user SET role = ?, updated_at = ? WHERE id = ?")) {
+                u.setString(1, role.name());
+                u.setTimestamp(2, ts(now));
+                u.setLong(3, id);
+                u.executeUpdate();
+            }
+            audit(c, actor, "staff.role", "staff_user:" + id, describe(before), describe(user(c, id).orElseThrow()), now);
+            return null;
+        });
+    }
+
+    /** Lets a disabled account sign in again (its old sessions stay ended). */
+    public void enable(StaffUser actor, long id) {
+        Instant now = clock.instant();
+        inTransaction(c -> {
+            StaffUser before = user(c, id).orElseThrow(() -> new InvalidInput("No such account."));
+            try (PreparedStatement u = c.prepareStatement("UPDATE staff_user SET disabled = FALSE, updated_at = ? WHERE id = ?")) {
+                u.setTimestamp(1, ts(now));
+                u.setLong(2, id);
+                u.executeUpdate();
+            }
+            audit(c, actor, "staff.enable", "staff_user:" + id, describe(before), describe(user(c, id).orElseThrow()), now);
+            return null;
+        });
+    }
+
+    /** Sets a new password (already checked by {@link #checkPassword}) and ends every session of the account. */
+    void setPassword(Connection c, long userId, String password, Instant now) throws SQLException {
+        setPassword(c, userId, password, now, null);
+    }
+
+    /** ... every session but {@code keep} (the one changing its own password), if given. */
+    private void setPassword(Connection c, long userId, String password, Instant now, Session keep) throws SQLException {
+        try (PreparedStatement u = c.prepareStatement("UPDATE staff_user SET password_hash = ?, updated_at = ? WHERE id = ?")) {
+            u.setString(1, hasher.hash(password));
+            u.setTimestamp(2, ts(now));
+            u.setLong(3, userId);
+            u.executeUpdate();
+        }
+        try (PreparedStatement d = c.prepareStatement("DELETE FROM staff_session WHERE user_id = ? AND id_hash <> ?")) {
+            d.setLong(1, userId);
+            d.setString(2, keep == null ? "" : sha256(keep.id()));
+            d.executeUpdate();
+        }
+    }
+
+    /**
+     * A signed-in person changes their own password: the current one must be right; their other sessions end (a
+     * session someone else opened with the old password is closed), this one stays.
+     */
+    public void changePassword(Session session, String current, String password) {
+        String hash = query("SELECT password_hash FROM staff_user WHERE id = ?", ps -> ps.setLong(1, session.user().id()),
+                rs -> rs.getString(1)).stream().findFirst().orElseThrow(() -> new InvalidInput("No such account."));
+        if (!hasher.matches(current == null ? "" : current, hash)) {
+            throw new InvalidInput("current", "The current password is not right.");
+        }
+        checkPassword(password);
+        Instant now = clock.instant();
+        inTransaction(c -> {
+            setPassword(c, session.user().id(), password, now, session);
+            audit(c, session.user(), "staff.password", "staff_user:" + session.user().id(), null, Map.of("otherSessionsEnded", true), now);
+            return null;
+        });
+    }
+
+    static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > 1000) {
+            throw new InvalidInput("password", "The password must have at least " + MIN_PASSWORD + " characters.");
+        }
+    }
+
+    /** An enabled account by e-mail (for a password reset). */
+    Optional<StaffUser> enabledUserByEmail(String email) {
+        if (email == null || email.isBlank() || email.length() > 254) {
+            return Optional.empty();
+        }
+        return query("SELECT id, email, display_name, role, disabled, created_at, updated_at FROM staff_user WHERE email = ?"
+                + " AND disabled = FALSE", ps -> ps.setString(1, normalize(email)), StaffSecurity::user).stream().findFirst();
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    DataSource dataSource() {
+        return ds;
+    }
+
     // ---- login and sessions -----------------------------------------------------------------------------------
 
     public LoginResult login(String email, String password, String clientIp) {
@@ -259,16 +389,102 @@ public final class StaffSecurity {
             }
             return new LoginResult.Failed(WRONG);
         }
-        throttle.succeeded(email, clientIp);
         if (hasher.needsRehash(row.hash())) {
             update("UPDATE staff_user SET password_hash = ? WHERE id = ?", ps -> {
                 ps.setString(1, hasher.hash(password));
                 ps.setLong(2, row.user().id());
             });
         }
+        if (hasTwoFactor(row.user().id())) {
+            // The throttle is not cleared yet: wrong codes count as failures of the same (e-mail, IP) pair.
+            return new LoginResult.SecondFactor(openChallenge(row.user().id()));
+        }
+        throttle.succeeded(email, clientIp);
         Session s = openSession(row.user());
         audit(row.user(), "login", "staff_user:" + row.user().id(), null, null);
         return new LoginResult.Success(s);
+    }
+
+    /**
+     * The second step of a two-factor login: a code from the person's authenticator app for the challenge their
+     * correct password opened. Wrong codes count against the login throttle; the challenge ends after
+     * {@value #CHALLENGE_FAILURES} of them or {@link #CHALLENGE_TTL}, and a code is accepted once.
+     */
+    public LoginResult completeLogin(String challenge, String code, String clientIp) {
+        if (challenge == null || challenge.length() < 20 || challenge.length() > 100) {
+            return new LoginResult.Failed(CHALLENGE_GONE);
+        }
+        String hash = sha256(challenge);
+        Instant now = clock.instant();
+        record Row(StaffUser user, String secret, Long lastStep, Instant expires, int failures) { }
+        List<Row> rows = query("SELECT u.id, u.email, u.display_name, u.role, u.disabled, u.created_at, u.updated_at,"
+                + " u.totp_secret, u.totp_last_step, c.expires_at, c.failures FROM staff_login_challenge c"
+                + " JOIN staff_user u ON u.id = c.user_id WHERE c.id_hash = ?", ps -> ps.setString(1, hash), rs -> {
+                    long last = rs.getLong(9);
+                    Long lastStep = rs.wasNull() ? null : last;
+                    return new Row(user(rs), rs.getString(8), lastStep, rs.getTimestamp(10).toInstant(), rs.getInt(11));
+                });
+        if (rows.isEmpty() || !rows.get(0).expires().isAfter(now) || rows.get(0).user().disabled() || rows.get(0).secret() == null) {
+            update("DELETE FROM staff_login_challenge WHERE id_hash = ?", ps -> ps.setString(1, hash));
+            return new LoginResult.Failed(CHALLENGE_GONE);
+        }
+        Row r = rows.get(0);
+        Optional<Instant> locked = throttle.lockedUntil(r.user().email(), clientIp);
+        if (locked.isPresent()) {
+            return new LoginResult.Locked(locked.get());
+        }
+        java.util.OptionalLong step = Totp.verify(r.secret(), code, now, r.lastStep());
+        // The guarded update makes a code single-use even when two requests race with it.
+        if (step.isPresent() && update("UPDATE staff_user SET totp_last_step = ? WHERE id = ?"
+                + " AND (totp_last_step IS NULL OR totp_last_step < ?)", ps -> {
+                    ps.setLong(1, step.getAsLong());
+                    ps.setLong(2, r.user().id());
+                    ps.setLong(3, step.getAsLong());
+                }) == 1) {
+            update("DELETE FROM staff_login_challenge WHERE id_hash = ?", ps -> ps.setString(1, hash));
+            throttle.succeeded(r.user().email(), clientIp);
+            Session s = openSession(r.user());
+            audit(r.user(), "login", "staff_user:" + r.user().id(), null, Map.of("twoFactor", true));
+            return new LoginResult.Success(s);
+        }
+        throttle.failed(r.user().email(), clientIp);
+        audit(null, "login.failed", "staff_user:" + r.user().id(), null, Map.of("twoFactor", true));
+        if (r.failures() + 1 >= CHALLENGE_FAILURES) {
+            update("DELETE FROM staff_login_challenge WHERE id_hash = ?", ps -> ps.setString(1, hash));
+            return new LoginResult.Failed(CHALLENGE_GONE);
+        }
+        update("UPDATE staff_login_challenge SET failures = failures + 1 WHERE id_hash = ?", ps -> ps.setString(1, hash));
+        return new LoginResult.SecondFactor(challenge);
+    }
+
+    /** What an expired or used-up two-factor challenge says. */
+    public static final String CHALLENGE_GONE = "That sign-in has expired. Enter your e-mail and password again.";
+
+    private String openChallenge(long userId) {
+        String id = randomToken();
+        Instant now = clock.instant();
+        inTransaction(c -> {
+            try (PreparedStatement d = c.prepareStatement("DELETE FROM staff_login_challenge WHERE expires_at <= ?")) {
+                d.setTimestamp(1, ts(now));
+                d.executeUpdate();
+            }
+            try (PreparedStatement i = c.prepareStatement("INSERT INTO staff_login_challenge (id_hash, user_id, created_at,"
+                    + " expires_at, failures) VALUES (?, ?, ?, ?, 0)")) {
+                i.setString(1, sha256(id));
+                i.setLong(2, userId);
+                i.setTimestamp(3, ts(now));
+                i.setTimestamp(4, ts(now.plus(CHALLENGE_TTL)));
+                i.executeUpdate();
+            }
+            return null;
+        });
+        return id;
+    }
+
+    /** Whether the account signs in with a code as well as its password. */
+    public boolean hasTwoFactor(long userId) {
+        return query("SELECT COUNT(*) FROM staff_user WHERE id = ? AND totp_secret IS NOT NULL", ps -> ps.setLong(1, userId),
+                rs -> rs.getLong(1)).get(0) > 0;
     }
 
     private Session openSession(StaffUser user) {
@@ -377,14 +593,12 @@ public final class StaffSecurity {
 
     private void validate(String email, String displayName, String password) {
         if (email == null || !EMAIL.matcher(email.trim()).matches() || email.length() > 254) {
-            throw new InvalidInput("Enter a valid e-mail address.");
+            throw new InvalidInput("email", "Enter a valid e-mail address.");
         }
         if (displayName == null || displayName.isBlank() || displayName.length() > 200 || displayName.matches("(?s).*[\\r\\n].*")) {
-            throw new InvalidInput("Enter a name (at most 200 characters).");
+            throw new InvalidInput("displayName", "Enter a name (at most 200 characters).");
         }
-        if (password == null || password.length() < MIN_PASSWORD || password.length() > 1000) {
-            throw new InvalidInput("The password must have at least " + MIN_PASSWORD + " characters.");
-        }
+        checkPassword(password);
     }
 
     private StaffUser insertUser(Connection c, String email, String displayName, Role role, String password, Instant now)
@@ -432,7 +646,7 @@ public final class StaffSecurity {
         return email.trim().toLowerCase(Locale.ROOT);
     }
 
-    private long nextId(Connection c, String sequence) throws SQLException {
+    long nextId(Connection c, String sequence) throws SQLException {
         String sql = dialect == Database.Dialect.POSTGRESQL ? "SELECT nextval('" + sequence + "')" : "SELECT NEXT VALUE FOR " + sequence;
         try (PreparedStatement q = c.prepareStatement(sql); ResultSet rs = q.executeQuery()) {
             rs.next();
@@ -440,7 +654,7 @@ public final class StaffSecurity {
         }
     }
 
-    private String randomToken() {
+    String randomToken() {
         byte[] b = new byte[32]; // 256 bits
         random.nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
@@ -468,8 +682,8 @@ public final class StaffSecurity {
         return Jdbc.query(ds, sql, binder, mapper);
     }
 
-    void update(String sql, Binder binder) {
-        Jdbc.update(ds, sql, binder);
+    int update(String sql, Binder binder) {
+        return Jdbc.update(ds, sql, binder);
     }
 
     <T> T inTransaction(Work<T> work) {

@@ -76,6 +76,9 @@ public class Campaign {
     private Instant createdAt;
     @Column(name = "updated_at")
     private Instant updatedAt;
+    /** The default language's text is a copy in another language, waiting for staff to translate it. */
+    @Column(name = "needs_translation")
+    private boolean needsTranslation;
     @Version
     private long version;
 
@@ -122,6 +125,57 @@ public class Campaign {
             publishedAt = now;
         }
         status = target;
+    }
+
+    /** A new URL; only while a draft, because a public campaign's address is already shared. */
+    public void rename(String newSlug, Instant now) {
+        if (status != CampaignStatus.DRAFT) {
+            throw new IllegalStateException("only a draft campaign can change its address");
+        }
+        this.slug = CampaignSlug.require(newSlug);
+        this.updatedAt = now;
+    }
+
+    /** Adds an action of a type at the end. */
+    public CampaignAction addAction(String actionKey, String actionType, String title, Instant now) {
+        if (action(actionKey).isPresent()) {
+            throw new IllegalArgumentException("the campaign has an action '" + actionKey + "' already");
+        }
+        int position = actions.stream().mapToInt(CampaignAction::getPosition).max().orElse(-1) + 1;
+        CampaignAction a = new CampaignAction(this, actionKey, actionType, position, now);
+        a.setTitle(title);
+        actions.add(a);
+        updatedAt = now;
+        return a;
+    }
+
+    /**
+     * Moves an action one place earlier ({@code -1}) or later ({@code +1}) on the page.
+     *
+     * @return false when it is already first (or last)
+     */
+    public boolean moveAction(String actionKey, int direction, Instant now) {
+        List<CampaignAction> ordered = new ArrayList<>(actions);
+        ordered.sort(java.util.Comparator.comparingInt(CampaignAction::getPosition));
+        int i = ordered.indexOf(action(actionKey).orElseThrow(() -> new IllegalArgumentException("no action '" + actionKey + "'")));
+        int j = i + Integer.signum(direction);
+        if (direction == 0 || j < 0 || j >= ordered.size()) {
+            return false;
+        }
+        java.util.Collections.swap(ordered, i, j);
+        for (int p = 0; p < ordered.size(); p++) {
+            ordered.get(p).setPosition(p);
+        }
+        updatedAt = now;
+        return true;
+    }
+
+    /** Removes an action (callers check first that no supporter took it: its records refer to it). */
+    public void removeAction(String actionKey, Instant now) {
+        if (!actions.removeIf(a -> a.getActionKey().equals(actionKey))) {
+            throw new IllegalArgumentException("no action '" + actionKey + "'");
+        }
+        updatedAt = now;
     }
 
     /** Whether supporters can take its actions at this moment. */
@@ -195,6 +249,8 @@ public class Campaign {
     public Instant getPublishedAt() { return publishedAt; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
+    public boolean isNeedsTranslation() { return needsTranslation; }
+    public void setNeedsTranslation(boolean needsTranslation) { this.needsTranslation = needsTranslation; }
     public List<CampaignAction> getActions() { return actions; }
     public List<CampaignTranslation> getTranslations() { return translations; }
 

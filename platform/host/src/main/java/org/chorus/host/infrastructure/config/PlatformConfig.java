@@ -96,6 +96,14 @@ public final class PlatformConfig {
         return Integer.parseInt(get("platform.max.form.bytes", "65536"));
     }
 
+    /**
+     * Largest accepted form post under {@code /admin} (larger → 413): staff send whole campaign texts and campaign
+     * files, which in non-Latin scripts quickly pass the supporter forms' limit once URL-encoded.
+     */
+    public int adminMaxFormBytes() {
+        return Integer.parseInt(get("platform.admin.max.form.bytes", "2097152"));
+    }
+
     /** Upper bound of a staff upload (a multipart form under /admin), e.g. a scorecard CSV. */
     public int maxUploadBytes() {
         return Integer.parseInt(get("platform.max.upload.bytes", String.valueOf(10 * 1024 * 1024)));

@@ -98,6 +98,15 @@ public final class SinkMailbox {
         }
     }
 
+    /** Deletes the copy of an outbox row (a supporter's data deleted on request); nothing when there is none. */
+    public void forget(long outboxId) {
+        try {
+            Files.deleteIfExists(file(dir, outboxId));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static String join(Address[] addresses) {
         return addresses == null ? null : Arrays.stream(addresses)
                 .map(a -> a instanceof InternetAddress ia ? ia.toUnicodeString() : a.toString())

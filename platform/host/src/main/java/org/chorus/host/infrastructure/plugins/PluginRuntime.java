@@ -159,6 +159,16 @@ public final class PluginRuntime implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Takes a started plugin out of service now because staff disabled it (its extensions stop being offered; the
+     * next start does not start it). Nothing happens to a plugin that is already out of service.
+     */
+    public void disable(String pluginId) {
+        if (isInService(pluginId)) {
+            takeOutOfService(pluginId, "disabled", "disabled by staff", null);
+        }
+    }
+
     public PluginInvoker invoker() {
         return invoker;
     }

@@ -6,11 +6,13 @@ import java.util.Map;
 
 /**
  * A campaign as written in a campaign file ({@code config/campaigns/*.yaml}) or exported from the console.
+ *
+ * @param needsTranslation the default language's text still waits for a translation (a duplicate into another language)
  */
 public record CampaignDefinition(String slug, String title, String summary, String body, String theme, String status,
                                  String organization, String language, List<String> languages, Instant starts,
                                  Instant ends, Share share, Map<String, Translation> translations,
-                                 List<ActionDefinition> actions, Privacy privacy) {
+                                 List<ActionDefinition> actions, Privacy privacy, boolean needsTranslation) {
 
     public CampaignDefinition {
         privacy = privacy == null ? Privacy.STANDARD : privacy;
@@ -22,7 +24,7 @@ public record CampaignDefinition(String slug, String title, String summary, Stri
                               Instant ends, Share share, Map<String, Translation> translations,
                               List<ActionDefinition> actions) {
         this(slug, title, summary, body, theme, status, organization, language, languages, starts, ends, share,
-                translations, actions, Privacy.STANDARD);
+                translations, actions, Privacy.STANDARD, false);
     }
 
     public record Share(String title, String description, String image) {

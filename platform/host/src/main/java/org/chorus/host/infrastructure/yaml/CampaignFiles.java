@@ -97,7 +97,8 @@ public final class CampaignFiles {
                 new CampaignDefinition.Share(share.text("title", null), share.text("description", null),
                         share.text("image", null)),
                 translations, actions, new CampaignDefinition.Privacy(privacy.bool("discard_street"),
-                        privacy.map.containsKey("keep_referrer") ? privacy.bool("keep_referrer") : true, purgeDays));
+                        privacy.map.containsKey("keep_referrer") ? privacy.bool("keep_referrer") : true, purgeDays),
+                f.bool("needs_translation"));
     }
 
     /** Writes a definition in the same format {@link #parse} reads (for export from the console). */
@@ -111,6 +112,9 @@ public final class CampaignFiles {
         m.put("status", d.status());
         m.put("language", d.language());
         m.put("languages", d.languages());
+        if (d.needsTranslation()) {
+            m.put("needs_translation", true);
+        }
         putIf(m, "starts", d.starts() == null ? null : d.starts().toString());
         putIf(m, "ends", d.ends() == null ? null : d.ends().toString());
         if (d.share() != null) {

@@ -54,14 +54,115 @@ public class AdminAuth {
                           @FormParam("next") String next) {
         String ip = servletRequest == null ? "" : servletRequest.getRemoteAddr();
         StaffSecurity.LoginResult r = platform.staff().login(email, password, ip);
+        if (r instanceof StaffSecurity.LoginResult.SecondFactor f) {
+            return codePage(200, f.challenge(), next, null);
+        }
+        return afterLogin(r, next, email);
+    }
+
+    /** The second step of a two-factor login: the code from the authenticator app. */
+    @POST
+    @Path("login/code")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response loginCode(@FormParam("challenge") String challenge, @FormParam("code") String code,
+                              @FormParam("next") String next) {
+        String ip = servletRequest == null ? "" : servletRequest.getRemoteAddr();
+        StaffSecurity.LoginResult r = platform.staff().completeLogin(challenge, code, ip);
+        if (r instanceof StaffSecurity.LoginResult.SecondFactor f) {
+            return codePage(401, f.challenge(), next, "That code is not right. Enter the 6-digit code your app shows now.");
+        }
+        return afterLogin(r, next, "");
+    }
+
+    private Response afterLogin(StaffSecurity.LoginResult r, String next, String email) {
         if (r instanceof StaffSecurity.LoginResult.Success s) {
             return Response.seeOther(URI.create(AdminGuard.safeNext(next)))
                     .cookie(sessionCookie(s.session().id(), isHttps()))
                     .header("Cache-Control", "no-store").build();
         }
-        String message = r instanceof StaffSecurity.LoginResult.Locked
-                ? "Too many failed attempts. Wait a few minutes and try again." : StaffSecurity.WRONG;
+        String message = r instanceof StaffSecurity.LoginResult.Locked ? "Too many failed attempts. Wait a few minutes and try again."
+                : r instanceof StaffSecurity.LoginResult.Failed f ? f.message() : StaffSecurity.WRONG;
         return loginPage(r instanceof StaffSecurity.LoginResult.Locked ? 429 : 401, next, message, email == null ? "" : email);
+    }
+
+    private Response codePage(int status, String challenge, String next, String error) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("challenge", challenge);
+        m.put("next", AdminGuard.safeNext(next));
+        m.put("error", error == null ? "" : error);
+        m.put("pageTitle", "Enter your code");
+        return noStore(pages.render(status, "admin", "admin-login-code.ftlh", m, Locale.ENGLISH, List.of("en"), "/admin/login"));
+    }
+
+    // ---- password reset ---------------------------------------------------------------------------------------
+
+    @GET
+    @Path("password/forgot")
+    public Response forgotForm() {
+        return forgotPage(200, "", null, false);
+    }
+
+    /** Always the same answer, whether or not the address has an account. */
+    @POST
+    @Path("password/forgot")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response forgot(@FormParam("email") String email) {
+        if (email == null || email.isBlank() || email.length() > 254 || !email.contains("@")) {
+            return forgotPage(400, email, "Enter the e-mail address you sign in with.", false);
+        }
+        platform.passwordResets().request(email);
+        return forgotPage(200, email, null, true);
+    }
+
+    @GET
+    @Path("password/reset")
+    public Response resetForm(@QueryParam("token") String token) {
+        if (!platform.passwordResets().valid(token)) {
+            return resetGone();
+        }
+        return resetPage(200, token, null);
+    }
+
+    @POST
+    @Path("password/reset")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reset(@FormParam("token") String token, @FormParam("password") String password,
+                          @FormParam("confirm") String confirm) {
+        if (password != null && !password.equals(confirm)) {
+            return resetPage(400, token, Map.of("confirm", "The two passwords are not the same."));
+        }
+        try {
+            if (!platform.passwordResets().reset(token, password)) {
+                return resetGone();
+            }
+        } catch (StaffSecurity.InvalidInput e) {
+            return resetPage(400, token, Map.of("password", e.getMessage()));
+        }
+        return loginPage(200, "/admin", null, "", "Your password is changed. Sign in with it now.");
+    }
+
+    private Response forgotPage(int status, String email, String error, boolean sent) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("email", email == null ? "" : email);
+        m.put("error", error == null ? "" : error);
+        m.put("sent", sent);
+        m.put("minutes", platform.passwordResets().ttl().toMinutes());
+        m.put("pageTitle", "Forgot your password?");
+        return noStore(pages.render(status, "admin", "admin-password-forgot.ftlh", m, Locale.ENGLISH, List.of("en"), "/admin/password/forgot"));
+    }
+
+    private Response resetPage(int status, String token, Map<String, String> errors) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("token", token == null ? "" : token);
+        m.put("errors", errors == null ? Map.of() : errors);
+        m.put("minPassword", StaffSecurity.MIN_PASSWORD);
+        m.put("pageTitle", "Choose a new password");
+        return noStore(pages.render(status, "admin", "admin-password-reset.ftlh", m, Locale.ENGLISH, List.of("en"), "/admin/password/reset"));
+    }
+
+    private Response resetGone() {
+        return noStore(pages.error(404, "error.reset.title", "This link has expired or was used already. Ask for a new one"
+                + " from the sign-in page (“Forgot your password?”).", Locale.ENGLISH, "admin"));
     }
 
     @GET
@@ -104,7 +205,12 @@ public class AdminAuth {
     }
 
     private Response loginPage(int status, String next, String error, String email) {
+        return loginPage(status, next, error, email, "");
+    }
+
+    private Response loginPage(int status, String next, String error, String email, String notice) {
         Map<String, Object> m = new HashMap<>();
+        m.put("notice", notice);
         m.put("next", AdminGuard.safeNext(next));
         m.put("error", error == null ? "" : error);
         m.put("email", email);

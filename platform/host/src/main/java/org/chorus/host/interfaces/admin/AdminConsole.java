@@ -2,7 +2,6 @@ package org.chorus.host.interfaces.admin;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -29,7 +28,6 @@ import org.chorus.host.application.admin.OutboxAdmin;
 import org.chorus.host.application.admin.StaffSecurity;
 import org.chorus.host.domain.outbox.OutboxState;
 import org.chorus.host.domain.staff.Role;
-import org.chorus.host.domain.staff.StaffUser;
 import org.chorus.host.infrastructure.mail.SinkMailbox;
 import org.chorus.host.infrastructure.plugins.PluginStatus;
 import org.chorus.host.interfaces.web.Pages;
@@ -43,6 +41,8 @@ import org.chorus.host.interfaces.web.Pages;
 public class AdminConsole {
 
     private static final int LIST_LIMIT = 200;
+    /** Shown instead of a password reset's body: its link would let the reader set someone's password. */
+    static final String CONFIDENTIAL = "[A password reset link: only its recipient may read it.]";
 
     @Inject
     Platform platform;
@@ -73,13 +73,28 @@ public class AdminConsole {
     @GET
     @Path("outbox")
     @RequiresRole(Role.VIEWER)
-    public Response outbox(@QueryParam("state") String state) {
+    public Response outbox(@QueryParam("state") String state, @QueryParam("campaign") String campaign) {
         Optional<OutboxState> filter = parseState(state);
+        Optional<Long> campaignId = campaign == null || campaign.isBlank() ? Optional.empty()
+                : Optional.of(platform.campaignResults().campaignId(campaign).orElse(-1L));
         Map<String, Object> m = new HashMap<>();
         m.put("counts", counts());
         m.put("state", filter.map(s -> s.name().toLowerCase(Locale.ROOT)).orElse(""));
         m.put("states", java.util.Arrays.stream(OutboxState.values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList());
-        m.put("messages", platform.outboxAdmin().list(filter, LIST_LIMIT).stream().map(AdminConsole::row).toList());
+        m.put("campaign", campaignId.isPresent() ? campaign : "");
+        List<Map<String, Object>> perCampaign = new ArrayList<>();
+        for (OutboxAdmin.CampaignCounts cc : platform.outboxAdmin().countsByCampaign()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("slug", cc.slug());
+            c.put("title", cc.slug().isEmpty() ? "No campaign (account mail)" : cc.title());
+            Map<String, Object> n = new LinkedHashMap<>();
+            cc.counts().forEach((k, v) -> n.put(k.name().toLowerCase(Locale.ROOT), v));
+            c.put("counts", n);
+            c.put("total", cc.total());
+            perCampaign.add(c);
+        }
+        m.put("perCampaign", perCampaign);
+        m.put("messages", platform.outboxAdmin().list(filter, campaignId, LIST_LIMIT).stream().map(AdminConsole::row).toList());
         m.put("limit", LIST_LIMIT);
         return page("admin-outbox.ftlh", "Mail outbox", "/admin/outbox", m);
     }
@@ -128,52 +143,13 @@ public class AdminConsole {
     @RequiresRole(Role.VIEWER)
     public Response sinkMessage(@PathParam("id") long id) {
         SinkMailbox.Message msg = platform.mail().sink().read(id).orElseThrow(() -> new NotFoundException("not in the sink: " + id));
+        boolean confidential = platform.outboxAdmin().get(id).map(OutboxAdmin.Row::confidential).orElse(false);
         Map<String, Object> m = new HashMap<>(entry(msg.entry()));
         m.put("replyTo", nz(msg.replyTo()));
         m.put("sender", nz(msg.sender()));
-        m.put("text", nz(msg.text()));
-        m.put("raw", msg.raw());
+        m.put("text", confidential ? CONFIDENTIAL : nz(msg.text()));
+        m.put("raw", confidential ? CONFIDENTIAL : msg.raw());
         return page("admin-sink-message.ftlh", "Sink message " + id, "/admin/sink", Map.of("m", m));
-    }
-
-    @GET
-    @Path("users")
-    @RequiresRole(Role.OWNER)
-    public Response users() {
-        return usersPage(200, null, Map.of());
-    }
-
-    @POST
-    @Path("users")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RequiresRole(Role.OWNER)
-    public Response addUser(@FormParam("email") String email, @FormParam("displayName") String displayName,
-                            @FormParam("role") String role, @FormParam("password") String password) {
-        Role r;
-        try {
-            r = Role.valueOf(String.valueOf(role).toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return usersPage(400, "Choose a role.", Map.of("email", nz(email), "displayName", nz(displayName)));
-        }
-        try {
-            platform.staff().createUser(session().user(), email, displayName, r, password);
-        } catch (StaffSecurity.InvalidInput e) {
-            return usersPage(400, e.getMessage(), Map.of("email", nz(email), "displayName", nz(displayName)));
-        }
-        return Response.seeOther(URI.create("/admin/users")).build();
-    }
-
-    @POST
-    @Path("users/{id: \\d{1,18}}/disable")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @RequiresRole(Role.OWNER)
-    public Response disableUser(@PathParam("id") long id) {
-        try {
-            platform.staff().disable(session().user(), id);
-        } catch (StaffSecurity.InvalidInput e) {
-            return usersPage(400, e.getMessage(), Map.of());
-        }
-        return Response.seeOther(URI.create("/admin/users")).build();
     }
 
     @GET
@@ -190,31 +166,12 @@ public class AdminConsole {
 
     // ---- helpers ----------------------------------------------------------------------------------------------
 
-    private Response usersPage(int status, String error, Map<String, Object> values) {
-        List<Map<String, Object>> users = new ArrayList<>();
-        for (StaffUser u : platform.staff().users()) {
-            users.add(Map.of("id", u.id(), "email", u.email(), "displayName", u.displayName(),
-                    "role", u.role().name().toLowerCase(Locale.ROOT), "disabled", u.disabled(),
-                    "self", u.id() == session().user().id()));
-        }
-        Map<String, Object> m = new HashMap<>();
-        m.put("users", users);
-        m.put("error", error == null ? "" : error);
-        m.put("values", values);
-        m.put("roles", List.of("owner", "organizer", "viewer"));
-        return withStatus(page("admin-users.ftlh", "Staff accounts", "/admin/users", m), status);
-    }
-
     private StaffSecurity.Session session() {
-        return (StaffSecurity.Session) request.getProperty(AdminFilter.SESSION);
+        return AdminPage.session(request);
     }
 
     private Response page(String template, String title, String path, Map<String, Object> model) {
-        return AdminView.page(platform, pages, session(), template, title, path, model);
-    }
-
-    private static Response withStatus(Response r, int status) {
-        return status == 200 ? r : Response.fromResponse(r).status(status).build();
+        return AdminPage.render(pages, request, 200, template, title, path, model);
     }
 
     private Map<String, Object> counts() {
@@ -243,7 +200,7 @@ public class AdminConsole {
         m.put("fromName", nz(r.fromName()));
         m.put("replyTo", nz(r.replyTo()));
         m.put("subject", nz(r.subject()));
-        m.put("body", nz(r.body()));
+        m.put("body", r.confidential() ? CONFIDENTIAL : nz(r.body()));
         m.put("messageId", nz(r.messageId()));
         m.put("attempts", r.attempts());
         m.put("createdAt", time(r.createdAt()));
@@ -261,10 +218,10 @@ public class AdminConsole {
     }
 
     private static String time(Instant i) {
-        return i == null ? "" : i.toString();
+        return AdminPage.time(i);
     }
 
     private static String nz(String s) {
-        return s == null ? "" : s;
+        return AdminPage.nz(s);
     }
 }

@@ -55,7 +55,15 @@ public class AdminFilter implements ContainerRequestFilter {
         AdminGuard.Decision d = AdminGuard.decide(resource.getResourceClass(), resource.getResourceMethod(),
                 request.getMethod(), session, () -> csrfToken(request));
         switch (d) {
-            case ALLOW -> { }
+            case ALLOW -> {
+                if (session.isPresent() && !AdminGuard.isPublic(resource.getResourceClass(), resource.getResourceMethod())
+                        && (resource.getResourceMethod() == null || !resource.getResourceMethod().isAnnotationPresent(TwoFactorSetup.class))
+                        && platform.twoFactor().mustEnrol(session.get().user())) {
+                    // Owners require two-factor login and this person has none yet: set it up before anything else.
+                    request.abortWith(Response.seeOther(UriBuilder.fromPath("/admin/account").queryParam("required", "1").build())
+                            .header("Cache-Control", "no-store").build());
+                }
+            }
             case LOGIN -> {
                 String next = "/" + path + (request.getUriInfo().getRequestUri().getRawQuery() == null ? ""
                         : "?" + request.getUriInfo().getRequestUri().getRawQuery());

@@ -27,6 +27,12 @@ final class AdminView {
 
     static Response page(Platform platform, Pages pages, StaffSecurity.Session s, String template, String title,
                          String section, Map<String, Object> model) {
+        return page(platform, pages, s, 200, template, title, section, model);
+    }
+
+    /** With a status other than 200: a form shown again with what to fix (400), a refused change (409). */
+    static Response page(Platform platform, Pages pages, StaffSecurity.Session s, int status, String template, String title,
+                         String section, Map<String, Object> model) {
         Map<String, Object> m = new HashMap<>(model);
         m.put("pageTitle", title);
         m.put("csrf", s.csrfToken());
@@ -35,7 +41,7 @@ final class AdminView {
                 "isOwner", s.user().role().includes(Role.OWNER), "isOrganizer", s.user().role().includes(Role.ORGANIZER)));
         m.put("section", section);
         m.put("extensionLinks", extensionLinks(platform, member(s)));
-        return AdminAuth.noStore(pages.render(200, "admin", template, m, Locale.ENGLISH, List.of("en"), section));
+        return AdminAuth.noStore(pages.render(status, "admin", template, m, Locale.ENGLISH, List.of("en"), section));
     }
 
     static StaffMember member(StaffSecurity.Session s) {

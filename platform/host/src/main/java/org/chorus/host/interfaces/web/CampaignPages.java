@@ -206,6 +206,24 @@ public class CampaignPages {
     }
 
     /**
+     * A campaign page as it would render, as HTML: the admin console's preview of content staff have not saved
+     * yet, in the campaign's own theme.
+     */
+    public String previewHtml(CampaignSnapshot c, Locale locale) {
+        return campaignHtml(200, c, locale, null, Map.of(), List.of(), List.of(),
+                new Hidden(() -> UUID.randomUUID().toString(), "", String.valueOf(System.currentTimeMillis())), Layout.PAGE);
+    }
+
+    /**
+     * The campaign page as it is now, for the console's theme preview (pass {@link CampaignSnapshot#withTheme}); the
+     * response is marked so that its forms cannot submit ({@link SecurityHeaders#PREVIEW}).
+     */
+    public Response preview(CampaignSnapshot c, Locale locale) {
+        Response r = renderCampaign(200, c, locale, null, Map.of(), List.of(), List.of(), null, Instant.now());
+        return Response.fromResponse(r).header(SecurityHeaders.PREVIEW, "1").header("Cache-Control", "no-store").build();
+    }
+
+    /**
      * @param errors  what to fix (shown as an error summary and next to fields)
      * @param prompts what to notice, not errors (a preview, "you already did this")
      */

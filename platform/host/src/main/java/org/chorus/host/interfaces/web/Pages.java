@@ -20,6 +20,11 @@ public class Pages {
     @Inject
     Platform platform;
 
+    /** The platform, for pages rendered outside this package (the admin console's shell). */
+    public Platform platform() {
+        return platform;
+    }
+
     public Response render(int status, String theme, String template, Map<String, Object> model, Locale locale,
                            List<String> languages, String path) {
         return page(status, html(status, theme, template, model, locale, languages, path), locale);

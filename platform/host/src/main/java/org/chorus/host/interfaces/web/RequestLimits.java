@@ -13,7 +13,9 @@ import java.io.InputStream;
 import org.chorus.host.application.Platform;
 
 /**
- * Refuses bodies larger than {@code platform.max.form.bytes} with 413, whether or not they announce their length.
+ * Refuses bodies larger than {@code platform.max.form.bytes} (other forms under {@code /admin}:
+ * {@code platform.admin.max.form.bytes}; staff uploads: {@code platform.max.upload.bytes}) with 413, whether or not they
+ * announce their length.
  * The rest of an oversized body (up to {@value #DRAIN_LIMIT} bytes) is read and dropped first, so the client,
  * still sending, gets to read the answer instead of stalling on a full socket.
  */
@@ -28,7 +30,11 @@ public class RequestLimits implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        int max = isStaffUpload(request) ? platform.config().maxUploadBytes() : platform.config().maxFormBytes();
+        String path = request.getUriInfo().getPath();
+        path = path.startsWith("/") ? path.substring(1) : path;
+        int max = isStaffUpload(request) ? platform.config().maxUploadBytes()
+                : path.equals("admin") || path.startsWith("admin/") ? platform.config().adminMaxFormBytes()
+                : platform.config().maxFormBytes();
         if (request.getLength() > max) {
             drain(request.getEntityStream());
             throw new WebApplicationException(Response.Status.REQUEST_ENTITY_TOO_LARGE);

@@ -22,13 +22,18 @@ public class SecurityHeaders implements ContainerResponseFilter {
 
     /** Never honoured: stripped from every response, so nothing can mark itself frameable. */
     public static final String EMBEDDABLE = "X-Chorus-Embeddable";
+    /** Set by the console's theme preview: the live campaign's forms in it must not submit. */
+    public static final String PREVIEW = "X-Chorus-Preview";
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         MultivaluedMap<String, Object> h = response.getHeaders();
         h.remove(EMBEDDABLE);
         boolean embeddable = isEmbedRoute(request.getUriInfo().getPath());
-        h.putSingle("Content-Security-Policy", embeddable ? EMBED_CSP : CSP);
+        boolean preview = h.containsKey(PREVIEW);
+        h.remove(PREVIEW);
+        String csp = embeddable ? EMBED_CSP : CSP;
+        h.putSingle("Content-Security-Policy", preview ? csp.replace("form-action 'self'", "form-action 'none'") : csp);
         if (!embeddable) {
             h.putSingle("X-Frame-Options", "DENY");
         }

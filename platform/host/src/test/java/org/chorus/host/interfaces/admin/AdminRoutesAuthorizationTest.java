@@ -76,16 +76,19 @@ class AdminRoutesAuthorizationTest {
     @Test
     void theScanFindsTheConsole() {
         assertThat(routes).extracting(Route::toString).contains("GET /admin/outbox", "POST /admin/outbox/{id: \\d{1,18}}/retry",
-                "GET /admin/users", "POST /admin/login", "GET /admin/sink");
+                "GET /admin/users", "POST /admin/login", "GET /admin/sink", "GET /admin/supporters", "GET /admin/plugins",
+                "GET /admin/themes/preview", "GET /admin/account", "GET /admin/campaigns/" + AdminResults.SLUG + "/results",
+                "GET /admin/campaigns/" + AdminResults.SLUG + "/results/pressure.pdf", "POST /admin/supporters/{id: \\d{1,18}}/delete");
         assertThat(routes).noneMatch(r -> r.http().equals("SUBRESOURCE")); // sub-resource locators would escape this test
     }
 
     @Test
-    void onlyLoginSetupAndLogoutArePublicAndEveryOtherRouteDeclaresARole() {
+    void onlySigningInAndPasswordResetArePublicAndEveryOtherRouteDeclaresARole() {
         Set<String> open = routes.stream().filter(r -> AdminGuard.isPublic(r.resource(), r.method()))
                 .map(Route::toString).collect(Collectors.toSet());
-        assertThat(open).containsExactlyInAnyOrder("GET /admin/login", "POST /admin/login", "GET /admin/setup",
-                "POST /admin/setup", "POST /admin/logout");
+        assertThat(open).containsExactlyInAnyOrder("GET /admin/login", "POST /admin/login", "POST /admin/login/code",
+                "GET /admin/setup", "POST /admin/setup", "POST /admin/logout", "GET /admin/password/forgot",
+                "POST /admin/password/forgot", "GET /admin/password/reset", "POST /admin/password/reset");
         for (Route r : routes) {
             if (!AdminGuard.isPublic(r.resource(), r.method())) {
                 assertThat(AdminGuard.requiredRole(r.resource(), r.method())).as("role of %s", r).isPresent();
@@ -138,12 +141,70 @@ class AdminRoutesAuthorizationTest {
 
     @Test
     void viewerReadsTheOutboxButCannotRetry() throws NoSuchMethodException {
-        Method list = AdminConsole.class.getMethod("outbox", String.class);
+        Method list = AdminConsole.class.getMethod("outbox", String.class, String.class);
         Method retry = AdminConsole.class.getMethod("retry", long.class);
         assertThat(AdminGuard.decide(AdminConsole.class, list, "GET", as(Role.VIEWER), () -> null)).isEqualTo(AdminGuard.Decision.ALLOW);
         assertThat(AdminGuard.decide(AdminConsole.class, retry, "POST", as(Role.VIEWER), () -> "the-csrf-token"))
                 .isEqualTo(AdminGuard.Decision.FORBIDDEN);
         assertThat(AdminGuard.decide(AdminConsole.class, retry, "POST", as(Role.ORGANIZER), () -> "the-csrf-token"))
+                .isEqualTo(AdminGuard.Decision.ALLOW);
+    }
+
+    /** The least role of each route of the results, supporters, platform and account screens (issue 6). */
+    @Test
+    void eachScreenAsksForTheRoleItsDataNeeds() {
+        java.util.Map<String, Role> expected = new java.util.LinkedHashMap<>();
+        String results = "/admin/campaigns/" + AdminResults.SLUG + "/results";
+        expected.put("GET " + results, Role.VIEWER);
+        expected.put("GET " + results + "/pressure.pdf", Role.VIEWER);
+        expected.put("GET " + results + "/actions", Role.ORGANIZER); // personal data
+        expected.put("GET " + results + "/actions.csv", Role.ORGANIZER);
+        expected.put("GET /admin/supporters", Role.ORGANIZER);
+        expected.put("GET /admin/supporters/{id: \\d{1,18}}", Role.ORGANIZER);
+        expected.put("POST /admin/supporters/{id: \\d{1,18}}/delete", Role.ORGANIZER);
+        expected.put("GET /admin/supporters.csv", Role.ORGANIZER);
+        expected.put("GET /admin/plugins", Role.OWNER);
+        expected.put("POST /admin/plugins/{id: [A-Za-z0-9._-]{1,80}}/disable", Role.OWNER);
+        expected.put("GET /admin/themes", Role.ORGANIZER);
+        expected.put("GET /admin/themes/preview", Role.ORGANIZER);
+        expected.put("POST /admin/users/{id: \\d{1,18}}/role", Role.OWNER);
+        expected.put("POST /admin/settings/two-factor", Role.OWNER);
+        expected.put("GET /admin/account", Role.VIEWER);
+        expected.put("POST /admin/account/two-factor/confirm", Role.VIEWER);
+        for (var e : expected.entrySet()) {
+            Route r = routes.stream().filter(x -> x.toString().equals(e.getKey())).findFirst()
+                    .orElseThrow(() -> new AssertionError("no route " + e.getKey()));
+            assertThat(AdminGuard.requiredRole(r.resource(), r.method())).as(e.getKey()).contains(e.getValue());
+        }
+    }
+
+    @Test
+    void withTwoFactorRequiredOnlyTheAccountPageWaitsForSetUp() {
+        assertThat(routes.stream().filter(r -> r.method().isAnnotationPresent(TwoFactorSetup.class)).map(Route::toString))
+                .allMatch(r -> r.contains(" /admin/account")).isNotEmpty();
+    }
+
+    @Test
+    void theCampaignScreensAreFoundViewersReadAndOnlyOrganizersChange() throws NoSuchMethodException {
+        assertThat(routes).extracting(Route::toString).contains("GET /admin/campaigns", "POST /admin/campaigns",
+                "GET /admin/campaigns/new", "POST /admin/campaigns/import",
+                "POST /admin/campaigns/" + AdminCampaigns.SLUG + "/status",
+                "POST /admin/campaigns/" + AdminCampaigns.SLUG + "/actions/" + AdminCampaignActions.KEY,
+                "POST /admin/campaigns/" + AdminCampaigns.SLUG + "/actions/" + AdminCampaignActions.KEY + "/move");
+        Method list = AdminCampaigns.class.getMethod("list", String.class, String.class);
+        Method overview = AdminCampaigns.class.getMethod("campaign", String.class, String.class);
+        Method publish = AdminCampaigns.class.getMethod("changeStatus", String.class, String.class);
+        Method export = AdminCampaigns.class.getMethod("export", String.class);
+        for (Method read : List.of(list, overview)) {
+            assertThat(AdminGuard.decide(AdminCampaigns.class, read, "GET", as(Role.VIEWER), () -> null)).isEqualTo(AdminGuard.Decision.ALLOW);
+        }
+        assertThat(AdminGuard.decide(AdminCampaigns.class, export, "GET", as(Role.VIEWER), () -> null))
+                .as("exports are an organizer's").isEqualTo(AdminGuard.Decision.FORBIDDEN);
+        assertThat(AdminGuard.decide(AdminCampaigns.class, publish, "POST", as(Role.VIEWER), () -> "the-csrf-token"))
+                .isEqualTo(AdminGuard.Decision.FORBIDDEN);
+        assertThat(AdminGuard.decide(AdminCampaigns.class, publish, "POST", as(Role.ORGANIZER), () -> null))
+                .isEqualTo(AdminGuard.Decision.CSRF);
+        assertThat(AdminGuard.decide(AdminCampaigns.class, publish, "POST", as(Role.ORGANIZER), () -> "the-csrf-token"))
                 .isEqualTo(AdminGuard.Decision.ALLOW);
     }
 
