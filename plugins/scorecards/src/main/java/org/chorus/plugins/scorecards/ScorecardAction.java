@@ -56,7 +56,7 @@ public class ScorecardAction implements ActionType {
                 Field.of("scorecard", Type.TEXT, "scorecards.action.settings.scorecard", false),
                 new Field("bills", Type.GROUP, "scorecards.action.settings.bills", false, null, List.of(), List.of(
                         Field.of("key", Type.TEXT, "scorecards.action.settings.bill.key", true),
-                        Field.of("name", Type.TEXT, "scorecards.action.settings.bill.name", false))),
+                        Field.text("name", "scorecards.action.settings.bill.name", false))),
                 Field.of("intro", Type.TEXTAREA, "scorecards.action.settings.intro", false)));
     }
 
