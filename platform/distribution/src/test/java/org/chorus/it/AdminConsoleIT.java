@@ -49,46 +49,8 @@ class AdminConsoleIT {
     @ArquillianResource
     URL base;
 
-    /** A browser-like client: its own cookies, no redirects followed. */
-    final class Staff {
-        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-
-        HttpResponse<String> get(String path) throws Exception {
-            return client.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-            String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-            return client.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
-                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> login(String email, String password) throws Exception {
-            return post("/admin/login", Map.of("email", email, "password", password, "next", "/admin"));
-        }
-
-        String csrf(String page) throws Exception {
-            return Jsoup.parse(get(page).body()).select("input[name=_csrf]").attr("value");
-        }
-
-        HttpResponse<byte[]> bytes(String path) throws Exception {
-            return client.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-        }
-
-        /** A state-changing form post with this session's CSRF token (read from {@code page}). */
-        HttpResponse<String> submit(String page, String path, Map<String, String> form) throws Exception {
-            Map<String, String> f = new LinkedHashMap<>(form);
-            f.put("_csrf", csrf(page));
-            return post(path, f);
-        }
-    }
-
-    Staff owner() throws Exception {
-        Staff s = new Staff();
+    StaffClient owner() throws Exception {
+        StaffClient s = new StaffClient(base);
         assertThat(s.login("owner@example.org", "it-owner-password-123").statusCode()).isEqualTo(303);
         return s;
     }
@@ -101,18 +63,14 @@ class AdminConsoleIT {
                 "last_name", "Results", "email", email));
     }
 
-    static void newAccount(Staff owner, String email, String role, String password) throws Exception {
+    static void newAccount(StaffClient owner, String email, String role, String password) throws Exception {
         assertThat(owner.submit("/admin/users", "/admin/users", Map.of("email", email, "displayName", "Sam " + role,
                 "role", role, "password", password)).statusCode()).isEqualTo(303);
     }
 
-    static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
     @Test
     void anonymousVisitorsAreSentToLoginAndWrongPasswordsGetOneMessage() throws Exception {
-        Staff anonymous = new Staff();
+        StaffClient anonymous = new StaffClient(base);
         HttpResponse<String> r = anonymous.get("/admin/outbox");
         assertThat(r.statusCode()).isEqualTo(303);
         assertThat(r.headers().firstValue("Location").orElseThrow()).contains("/admin/login?next=%2Fadmin%2Foutbox");
@@ -129,7 +87,7 @@ class AdminConsoleIT {
                 "_idem", UUID.randomUUID().toString(), "lat", "42.3588", "lon", "-71.0637", "street", "24 Beacon St",
                 "zip", "02133", "first_name", "Rosa", "last_name", "Admin", "email", "rosa+" + UUID.randomUUID() + "@example.org"));
 
-        Staff owner = new Staff();
+        StaffClient owner = new StaffClient(base);
         assertThat(owner.login("owner@example.org", "it-owner-password-123").statusCode()).isEqualTo(303);
         Document outbox = Jsoup.parse(owner.get("/admin/outbox").body());
         assertThat(outbox.text()).contains("Lydia Edwards");
@@ -149,7 +107,7 @@ class AdminConsoleIT {
         user.put("_csrf", owner.csrf("/admin/users"));
         assertThat(owner.post("/admin/users", user).statusCode()).isIn(200, 303);
 
-        Staff viewer = new Staff();
+        StaffClient viewer = new StaffClient(base);
         assertThat(viewer.login(viewerEmail, "viewer-password-123").statusCode()).isEqualTo(303);
         assertThat(viewer.get("/admin/outbox").statusCode()).isEqualTo(200);
         assertThat(viewer.get("/admin/users").statusCode()).as("owners only").isEqualTo(403);
@@ -166,7 +124,7 @@ class AdminConsoleIT {
         assertThat(r.statusCode()).isEqualTo(303);
         String login = r.headers().firstValue("Location").orElseThrow();
         assertThat(login).endsWith("/admin/login?next=%2Fadmin%2Foutbox%3Fstate%3Ddead");
-        Staff staff = new Staff();
+        StaffClient staff = new StaffClient(base);
         String next = Jsoup.parse(staff.get(login).body()).select("input[name=next]").attr("value");
         assertThat(next).isEqualTo("/admin/outbox?state=dead");
         HttpResponse<String> in = staff.post("/admin/login", Map.of("email", "owner@example.org", "password", "it-owner-password-123",
@@ -177,10 +135,10 @@ class AdminConsoleIT {
 
     @Test
     void aLowerRoleGetsTheThemedForbiddenPage() throws Exception {
-        Staff owner = owner();
+        StaffClient owner = owner();
         String email = "viewer403+" + UUID.randomUUID() + "@example.org";
         newAccount(owner, email, "viewer", "viewer-password-403");
-        Staff viewer = new Staff();
+        StaffClient viewer = new StaffClient(base);
         assertThat(viewer.login(email, "viewer-password-403").statusCode()).isEqualTo(303);
         for (String path : List.of("/admin/plugins", "/admin/supporters", "/admin/campaigns/safe-communities-act/results/actions.csv")) {
             HttpResponse<String> r = viewer.get(path);
@@ -196,7 +154,7 @@ class AdminConsoleIT {
     void resultsShowThePressureTableAsPageAndPdfAndTheActionsExportAsCsv() throws Exception {
         String email = "results+" + UUID.randomUUID() + "@example.org";
         takeAction(email, "it-newsletter");
-        Staff owner = owner();
+        StaffClient owner = owner();
         Document results = Jsoup.parse(owner.get("/admin/campaigns/safe-communities-act/results").body());
         assertThat(results.select("svg.chart rect.chart-bar")).isNotEmpty();
         assertThat(results.select("#pressure ~ table").first().text()).contains("Lydia Edwards").contains("Third Suffolk");
@@ -223,14 +181,14 @@ class AdminConsoleIT {
     void aSupporterIsFoundExportedAndDeletedOnRequestAfterConfirmation() throws Exception {
         String email = "privacy+" + UUID.randomUUID() + "@example.org";
         takeAction(email, "it-privacy");
-        Staff owner = owner();
-        Document found = Jsoup.parse(owner.get("/admin/supporters?q=" + enc(email)).body());
+        StaffClient owner = owner();
+        Document found = Jsoup.parse(owner.get("/admin/supporters?q=" + StaffClient.enc(email)).body());
         String person = found.select("a[href^=/admin/supporters/]").stream().map(a -> a.attr("href"))
                 .filter(h -> h.matches("/admin/supporters/\\d+")).findFirst().orElseThrow();
         Document page = Jsoup.parse(owner.get(person).body());
         assertThat(page.text()).contains(email).contains("Lydia Edwards");
 
-        HttpResponse<String> csv = owner.get("/admin/supporters.csv?q=" + enc(email));
+        HttpResponse<String> csv = owner.get("/admin/supporters.csv?q=" + StaffClient.enc(email));
         assertThat(csv.body().split("\r\n")).hasSize(2);
         assertThat(csv.body()).contains(email + ",Rosa,Results,24 Beacon St");
 
@@ -240,17 +198,17 @@ class AdminConsoleIT {
         HttpResponse<String> done = owner.submit(person + "/delete", person + "/delete", Map.of("confirmEmail", email.toUpperCase()));
         assertThat(done.statusCode()).isEqualTo(303);
         assertThat(owner.get(person).statusCode()).isEqualTo(404);
-        assertThat(owner.get("/admin/supporters.csv?q=" + enc(email)).body().split("\r\n")).hasSize(1);
+        assertThat(owner.get("/admin/supporters.csv?q=" + StaffClient.enc(email)).body().split("\r\n")).hasSize(1);
         assertThat(owner.get("/admin/campaigns/safe-communities-act/results/actions.csv").body()).doesNotContain(email);
         assertThat(owner.get("/admin/audit").body()).contains("supporter.delete").doesNotContain(email);
     }
 
     @Test
     void aForgottenPasswordIsResetThroughAMailedLinkThatWorksOnce() throws Exception {
-        Staff owner = owner();
+        StaffClient owner = owner();
         String email = "forgetful+" + UUID.randomUUID() + "@example.org";
         newAccount(owner, email, "organizer", "organizer-password-1");
-        Staff anonymous = new Staff();
+        StaffClient anonymous = new StaffClient(base);
         HttpResponse<String> known = anonymous.post("/admin/password/forgot", Map.of("email", email));
         HttpResponse<String> unknown = anonymous.post("/admin/password/forgot", Map.of("email", "nobody+" + email));
         assertThat(known.statusCode()).isEqualTo(200);
@@ -279,7 +237,7 @@ class AdminConsoleIT {
             }
         }
         assertThat(token).as("reset mail in " + sink).isNotNull();
-        // Staff reading the outbox never see the link.
+        // StaffClient reading the outbox never see the link.
         Document outbox = Jsoup.parse(owner.get("/admin/outbox").body());
         String id = outbox.select("tr:contains(" + email + ") a").first().text();
         assertThat(owner.get("/admin/outbox/" + id).body()).doesNotContain(token).contains("only its recipient may read it");
@@ -295,16 +253,16 @@ class AdminConsoleIT {
         assertThat(ok.body()).contains("Your password is changed.");
         assertThat(anonymous.post("/admin/password/reset", Map.of("token", token, "password", "third password!!",
                 "confirm", "third password!!")).statusCode()).as("used once").isEqualTo(404);
-        assertThat(new Staff().login(email, "organizer-password-1").statusCode()).isEqualTo(401);
-        assertThat(new Staff().login(email, "a new password!").statusCode()).isEqualTo(303);
+        assertThat(new StaffClient(base).login(email, "organizer-password-1").statusCode()).isEqualTo(401);
+        assertThat(new StaffClient(base).login(email, "a new password!").statusCode()).isEqualTo(303);
     }
 
     @Test
     void twoFactorLoginAsksForTheCodeOfTheAuthenticatorApp() throws Exception {
-        Staff owner = owner();
+        StaffClient owner = owner();
         String email = "twofactor+" + UUID.randomUUID() + "@example.org";
         newAccount(owner, email, "viewer", "viewer-password-2fa");
-        Staff viewer = new Staff();
+        StaffClient viewer = new StaffClient(base);
         assertThat(viewer.login(email, "viewer-password-2fa").statusCode()).isEqualTo(303);
         Document setup = Jsoup.parse(viewer.submit("/admin/account", "/admin/account/two-factor/start", Map.of()).body());
         String secret = setup.select("code.secret").first().text().replace(" ", "");
@@ -316,7 +274,7 @@ class AdminConsoleIT {
         assertThat(viewer.submit("/admin/account", "/admin/account/two-factor/confirm", Map.of("code", totp(secret, step)))
                 .statusCode()).isEqualTo(303);
 
-        Staff again = new Staff();
+        StaffClient again = new StaffClient(base);
         HttpResponse<String> password = again.post("/admin/login", Map.of("email", email, "password", "viewer-password-2fa",
                 "next", "/admin/outbox"));
         assertThat(password.statusCode()).as("the password alone opens no session").isEqualTo(200);
@@ -336,7 +294,7 @@ class AdminConsoleIT {
 
     @Test
     void aCampaignIsPreviewedInAnotherThemeWithoutChangingItAndPluginsAreListed() throws Exception {
-        Staff owner = owner();
+        StaffClient owner = owner();
         HttpResponse<String> preview = owner.get("/admin/themes/preview?campaign=safe-communities-act&theme=default");
         assertThat(preview.statusCode()).isEqualTo(200);
         assertThat(preview.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("form-action 'none'");

@@ -16,7 +16,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  * The folders the platform under test reads (see arquillian.xml): the shipped layout's themes, campaigns and
  * plugins, plus what the tests add: plugin jars built now from the host's test plugins (a working one, one that
  * throws, one that cannot start, one for a future API), a theme that overrides one template, and campaigns that
- * use them.
+ * use them, and petitions (one open, one closed, one on a won campaign).
  */
 public final class ItEnvironment {
 
@@ -78,6 +78,38 @@ public final class ItEnvironment {
                           bills:
                             - { key: H2580 / S1681, name: Safe Communities Act }
                             - { key: H1954 / S1127, name: Immigrant Legal Defense Act }
+                    """);
+            write("campaigns/it-petition.yaml", """
+                    slug: it-petition
+                    title: Stand with the families of Testville
+                    theme: default
+                    status: published
+                    organization: Test Coalition
+                    actions:
+                      - id: sign
+                        type: petition
+                        title: Sign the petition
+                        settings:
+                          text: "We call on the **Legislature** to protect the families of Testville."
+                          targets:
+                            - { name: Governor Testa, email: governor@example.org }
+                          directory_chambers: [upper]
+                          autoresponse_subject: "Thank you for signing, {{supporter.first_name}}"
+                          autoresponse_body: "Dear {{supporter.first_name}}, thank you for signing {{campaign.title}}."
+                          consents:
+                            - { key: partner-test, label: "The Test Partners may email me" }
+                      - id: old
+                        type: petition
+                        title: An old petition
+                        settings: { text: "This one is over.", closed: true }
+                    """);
+            write("campaigns/it-petition-won.yaml", """
+                    slug: it-petition-won
+                    title: A petition we won
+                    theme: default
+                    status: victory
+                    actions:
+                      - { id: sign, type: petition, title: Sign, settings: { text: "Done." } }
                     """);
             write("campaigns/it-draft.yaml", """
                     slug: it-draft

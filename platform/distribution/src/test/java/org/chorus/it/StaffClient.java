@@ -29,6 +29,11 @@ final class StaffClient {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<byte[]> bytes(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(path)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
         String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
         return client.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
@@ -57,6 +62,13 @@ final class StaffClient {
     /** The session's CSRF token, from any console page's forms. */
     String csrf(String page) throws Exception {
         return Jsoup.parse(get(page).body()).select("input[name=_csrf]").attr("value");
+    }
+
+    /** A state-changing form post with this session's CSRF token (read from {@code page}). */
+    HttpResponse<String> submit(String page, String path, Map<String, String> form) throws Exception {
+        Map<String, String> f = new java.util.LinkedHashMap<>(form);
+        f.put("_csrf", csrf(page));
+        return post(path, f);
     }
 
     static String enc(String s) {

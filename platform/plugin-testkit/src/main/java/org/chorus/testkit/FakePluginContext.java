@@ -27,14 +27,16 @@ import org.chorus.api.lookup.TargetFinder;
 import org.chorus.api.stance.Stances;
 
 /**
- * What the host would lend a plugin in a unit test: settings, a reference data folder, divisions and a fixed clock,
- * and messages and stances when the test sets them. Everything else throws, so a test notices when the plugin
+ * What the host would lend a plugin in a unit test: settings, a reference data folder, divisions, targets and a fixed
+ * clock, and messages and stances when the test sets them. Everything else throws, so a test notices when the plugin
  * reaches for more.
  */
 public final class FakePluginContext implements PluginContext {
 
     public final Map<String, String> settings = new HashMap<>();
     public final List<DivisionInfo> divisions = new ArrayList<>();
+    /** The directory's targets, sitting and former ({@link TargetInfo#sitting()}); empty unless a test adds some. */
+    public final List<TargetInfo> targets = new ArrayList<>();
     public Path referenceData;
     private final String pluginId;
     public Instant now = Instant.parse("2026-01-01T00:00:00Z");
@@ -84,27 +86,27 @@ public final class FakePluginContext implements PluginContext {
 
             @Override
             public List<TargetInfo> sittingTargets(String divisionOcdId) {
-                return List.of();
+                return targets.stream().filter(t -> t.sitting() && divisionOcdId.equals(t.divisionOcdId())).toList();
             }
 
             @Override
             public Optional<TargetInfo> target(long id) {
-                return Optional.empty();
+                return targets.stream().filter(t -> t.id() == id).findFirst();
             }
 
             @Override
             public Optional<TargetInfo> targetByExternalId(String externalId) {
-                return Optional.empty();
+                return targets.stream().filter(t -> externalId.equals(t.externalId())).findFirst();
             }
 
             @Override
             public List<TargetInfo> sittingTargets() {
-                return List.of();
+                return targets.stream().filter(TargetInfo::sitting).toList();
             }
 
             @Override
             public List<TargetInfo> allTargets() {
-                return List.of();
+                return List.copyOf(targets);
             }
         };
     }

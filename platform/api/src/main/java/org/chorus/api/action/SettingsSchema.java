@@ -19,6 +19,7 @@ public record SettingsSchema(List<Field> fields) {
      * @param labelKey     message key of the label (the plugin's messages); the admin console's generated form also
      *                     shows {@code labelKey + ".hint"} under the field and names a choice
      *                     {@code labelKey + "." + choice}, when the plugin defines them
+     *                     (the console is in English: keys named {@code <prefix>.settings.…} need no translation)
      * @param children     for {@link Type#GROUP}: the fields of each entry (a repeatable group, e.g. letter variants)
      * @param translatable text supporters read (a letter, a label), so every language the campaign offers needs
      *                     its own version of it (since API 1.1; {@link Type#TEXTAREA} and {@link Type#MARKDOWN}

@@ -266,6 +266,23 @@ public class ActionService {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
+    /**
+     * The thank-you page of a submission that repeated an earlier action (e.g. a second signature with the same
+     * e-mail): nothing new was stored, so the view has no payload of its own and {@code repeatOf} is the time of the
+     * first. Nothing of the earlier action is shown, since whoever typed the e-mail may not be its owner.
+     */
+    public Optional<ThankYou> repeated(Outcome.Repeat repeat, Locale locale) {
+        CampaignSnapshot campaign = repeat.campaign();
+        Optional<CampaignSnapshot.ActionSnapshot> action = campaign.action(repeat.actionKey());
+        if (action.isEmpty()) {
+            return Optional.empty();
+        }
+        return actionTypes.find(action.get().type()).map(type -> new ThankYou(campaign, action.get(),
+                new ResultView(campaign.info(baseUrl, locale), action.get().key(), action.get().id(), action.get().settings(),
+                        messages.apply(campaign.theme(), locale), repeat.firstTakenAt(), Map.of(), repeat.firstTakenAt(),
+                        List.of()), type.pluginId(), type.extension(), null));
+    }
+
     /** The thank-you page of a stored action, by its token. */
     public Optional<ThankYou> thankYou(String slug, String actionKey, String token, Locale locale) {
         if (token == null || !TOKEN.matcher(token).matches()) {

@@ -36,6 +36,14 @@ public final class TranslationAudit {
     }
 
     /**
+     * Whether a plugin message labels a setting in the admin console's generated forms ({@code <prefix>.settings.…},
+     * the convention for {@code SettingsSchema.Field.labelKey}): the console is in English, supporters never see it.
+     */
+    static boolean isConsoleOnly(String key) {
+        return key.matches("[^.]+\\.settings\\..+");
+    }
+
+    /**
      * @param keysByLanguage message keys per language tag ({@code pt-BR}); English ({@code en}) is the reference
      * @param languages      the languages this source must cover
      */
@@ -48,7 +56,7 @@ public final class TranslationAudit {
             }
             Set<String> own = keysByLanguage.getOrDefault(language, Set.of());
             for (String key : new TreeSet<>(reference)) {
-                if (!own.contains(key)) {
+                if (!own.contains(key) && !isConsoleOnly(key)) {
                     gaps.add(new Gap(source, language, "message " + key + " is not translated"));
                 }
             }

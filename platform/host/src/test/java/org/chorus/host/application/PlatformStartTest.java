@@ -14,10 +14,13 @@ class PlatformStartTest {
     Path dir;
 
     @Test
-    void importsTheSeedCampaignOnceAndKeepsItAcrossRestarts() {
+    void importsTheSeedCampaignsOnceAndKeepsThemAcrossRestarts() {
         var cfg = TestPlatforms.h2Config(dir);
         try (Platform p = TestPlatforms.start(cfg)) {
-            assertThat(p.startupImport().count(CampaignImporter.Result.CREATED)).isEqualTo(1);
+            // The letters campaign and the demo petition.
+            assertThat(p.startupImport().count(CampaignImporter.Result.CREATED)).isEqualTo(2);
+            assertThat(p.campaigns().publicCampaign("stand-with-immigrant-families").orElseThrow().actions())
+                    .extracting(CampaignSnapshot.ActionSnapshot::type).containsExactly("petition");
             CampaignSnapshot c = p.campaigns().publicCampaign("safe-communities-act").orElseThrow();
             assertThat(c.theme()).isEqualTo("safe-communities");
             assertThat(c.languages()).containsExactly("en", "es", "pt-BR", "ht", "zh-CN", "vi");
@@ -26,9 +29,9 @@ class PlatformStartTest {
             assertThat(c.content(Locale.forLanguageTag("es")).title()).startsWith("Diga");
         }
         try (Platform p = TestPlatforms.start(cfg)) {
-            assertThat(p.startupImport().count(CampaignImporter.Result.UNCHANGED)).isEqualTo(1);
+            assertThat(p.startupImport().count(CampaignImporter.Result.UNCHANGED)).isEqualTo(2);
             assertThat(p.startupImport().count(CampaignImporter.Result.CREATED)).isZero();
-            assertThat(p.campaigns().allCampaigns()).hasSize(1);
+            assertThat(p.campaigns().allCampaigns()).hasSize(2);
         }
     }
 

@@ -161,6 +161,12 @@ public class CampaignPages {
             return renderCampaign(200, c, locale, actionId, fields, List.of(), inc.prompts(), source, landed, layout);
         }
         if (outcome instanceof ActionService.Outcome.Repeat rep) {
+            // Done before: the thank-you page, told it is a repeat (the action type words it, e.g. "already signed").
+            var repeated = platform.actions().repeated(rep, locale);
+            if (repeated.isPresent()) {
+                return thanksPage(c, repeated.get(), locale, actionId, layout,
+                        layout.prefix + "/campaigns/" + slug + "/actions/" + actionId);
+            }
             return renderCampaign(200, c, locale, actionId, fields, List.of(),
                     List.of(new FieldError("", m.get("action.repeat", java.util.Date.from(rep.firstTakenAt())))), source, landed, layout);
         }
@@ -184,6 +190,12 @@ public class CampaignPages {
         Locale locale = Languages.choose(lang, headers, c.languages(), c.defaultLanguage());
         var thanks = platform.actions().thankYou(slug, actionId, token, locale)
                 .orElseThrow(() -> new CampaignService.NotFound("no such action record"));
+        return thanksPage(c, thanks, locale, actionId, layout,
+                layout.prefix + "/campaigns/" + slug + "/actions/" + actionId + "/thanks/" + token);
+    }
+
+    private Response thanksPage(CampaignSnapshot c, ActionService.ThankYou thanks, Locale locale, String actionId,
+                                Layout layout, String path) {
         String resultHtml = fragments.result(thanks, locale);
         Map<String, Object> model = campaignModel(c, locale);
         model.put("resultHtml", resultHtml);
@@ -200,8 +212,7 @@ public class CampaignPages {
         }
         model.put("nextActions", next);
         model.put("pageTitle", c.content(locale).title());
-        Response r = pages.render(200, c.theme(), layout.thanksTemplate, model, locale, c.languages(),
-                layout.prefix + "/campaigns/" + slug + "/actions/" + actionId + "/thanks/" + token);
+        Response r = pages.render(200, c.theme(), layout.thanksTemplate, model, locale, c.languages(), path);
         return Response.fromResponse(r).header("Cache-Control", "private, no-store").build();
     }
 
