@@ -3,12 +3,9 @@ package org.chorus.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
 import org.chorus.kit.Json;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -239,41 +234,11 @@ class ScorecardsIT {
         assertThat(box.select("a[href='/plugins/scorecards/']")).isNotEmpty();
     }
 
-    /** A browser-like client with its own cookies, for the staff screens. */
-    final class Staff {
-        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
-
-        HttpResponse<String> get(String path) throws Exception {
-            return client.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-            String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-            return client.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
-                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> upload(String path, String token, String fileName, String content) throws Exception {
-            String boundary = "----scorecards" + UUID.randomUUID();
-            String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n"
-                    + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                    + "\"\r\nContent-Type: text/csv\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
-            return client.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(path))
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        Staff signIn() throws Exception {
-            assertThat(post("/admin/login", Map.of("email", "owner@example.org", "password", "it-owner-password-123", "next", "/admin"))
-                    .statusCode()).isEqualTo(303);
-            return this;
-        }
-
-        String csrf(String page) throws Exception {
-            return Jsoup.parse(get(page).body()).select("input[name=_csrf]").attr("value");
-        }
+    /** The owner, signed in to the admin console. */
+    StaffClient owner() throws Exception {
+        StaffClient owner = new StaffClient(base);
+        assertThat(owner.login("owner@example.org", "it-owner-password-123").statusCode()).isEqualTo(303);
+        return owner;
     }
 
     /** The subject of the letter the preview composes for one legislator. */
@@ -314,7 +279,7 @@ class ScorecardsIT {
         String person = legislators().get(who);
         assertThat(safe.get(person)).isNotEqualTo(Boolean.TRUE);
 
-        Staff owner = new Staff().signIn();
+        StaffClient owner = owner();
         String records = owner.get("/admin/extensions/scorecards/records?card=pm-2025&q=" + enc(name)).body();
         String edit = Jsoup.parse(records).select("#sc-people a").first().attr("href");
         Document form = Jsoup.parse(owner.get(edit).body());
@@ -339,7 +304,7 @@ class ScorecardsIT {
 
     @Test
     void staffImportACsvSeeEveryRejectedRowEditRulesAndExport() throws Exception {
-        Staff owner = new Staff().signIn();
+        StaffClient owner = owner();
         Document overview = Jsoup.parse(owner.get("/admin/extensions/scorecards").body());
         assertThat(overview.select("#sc-cards tbody tr")).hasSize(5);
         assertThat(owner.get("/admin").body()).contains("/admin/extensions/scorecards");
@@ -351,21 +316,21 @@ class ScorecardsIT {
                 + tarr + ",H1954,supports,answered our survey\r\n"
                 + "ocd-person/00000000-0000-0000-0000-000000000000,H2580,cosponsor,\r\n"
                 + tarr + ",H9999,cosponsor,\r\n";
-        HttpResponse<String> checked = owner.upload("/admin/extensions/scorecards/import?card=pm-2025", token, "records.csv", csv);
+        HttpResponse<String> checked = owner.upload("/admin/extensions/scorecards/import?card=pm-2025", Map.of("_csrf", token), "records.csv", csv);
         assertThat(checked.statusCode()).isEqualTo(200);
         Document report = Jsoup.parse(checked.body());
         assertThat(report.select("#sc-rejected tbody tr")).hasSize(2);
         assertThat(report.select("#sc-rejected").text()).contains("line 3").contains("unknown target").contains("line 4").contains("unknown bill number H9999");
         assertThat(report.select("#sc-counts").text()).contains("rows accepted: 1").contains("positions created: 1");
         // Put the record back as the data has it, whatever order the tests run in.
-        HttpResponse<String> undo = owner.upload("/admin/extensions/scorecards/import?card=pm-2025", token, "undo.csv",
+        HttpResponse<String> undo = owner.upload("/admin/extensions/scorecards/import?card=pm-2025", Map.of("_csrf", token), "undo.csv",
                 "target,item,value\r\n" + tarr + ",H1954,no-position\r\n");
         assertThat(Jsoup.parse(undo.body()).select("#sc-counts").text()).contains("positions updated: 1");
-        HttpResponse<String> malformed = owner.upload("/admin/extensions/scorecards/import?card=pm-2025", token, "broken.csv",
+        HttpResponse<String> malformed = owner.upload("/admin/extensions/scorecards/import?card=pm-2025", Map.of("_csrf", token), "broken.csv",
                 "target,item,value\r\n\"unclosed,H2580,yes\r\n");
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(Jsoup.parse(malformed.body()).select(".error-summary").text()).contains("line 2").contains("never closed");
-        assertThat(owner.upload("/admin/extensions/scorecards/import?card=pm-2025", "", "records.csv", csv).statusCode()).isEqualTo(403);
+        assertThat(owner.upload("/admin/extensions/scorecards/import?card=pm-2025", Map.of(), "records.csv", csv).statusCode()).isEqualTo(403);
 
         HttpResponse<String> export = owner.get("/admin/extensions/scorecards/export.csv?card=pm-2025");
         assertThat(export.headers().firstValue("Content-Disposition").orElseThrow()).contains("scorecard-pm-2025.csv");
