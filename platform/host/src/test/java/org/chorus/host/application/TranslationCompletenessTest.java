@@ -94,10 +94,27 @@ class TranslationCompletenessTest {
         return out;
     }
 
-    /** The action types of the plugins on the test classpath (their PF4J extension index), by type id. */
+    /**
+     * The action types of the plugins on the test classpath and of the built plugin jars the build copies to
+     * {@code chorus.plugin.jars} (their PF4J extension index), by type id.
+     */
     static Map<String, SettingsSchema> installedActionTypes() throws IOException {
         Map<String, SettingsSchema> out = new HashMap<>();
-        for (URL idx : Collections.list(TranslationCompletenessTest.class.getClassLoader().getResources("META-INF/extensions.idx"))) {
+        ClassLoader loader = TranslationCompletenessTest.class.getClassLoader();
+        Path jars = Path.of(System.getProperty("chorus.plugin.jars", "target/plugin-jars"));
+        if (Files.isDirectory(jars)) {
+            try (var list = Files.list(jars)) {
+                URL[] urls = list.filter(f -> f.toString().endsWith(".jar")).map(f -> {
+                    try {
+                        return f.toUri().toURL();
+                    } catch (java.net.MalformedURLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toArray(URL[]::new);
+                loader = new java.net.URLClassLoader(urls, loader);
+            }
+        }
+        for (URL idx : Collections.list(loader.getResources("META-INF/extensions.idx"))) {
             String text;
             try (InputStream in = idx.openStream()) {
                 text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -108,7 +125,7 @@ class TranslationCompletenessTest {
                     continue;
                 }
                 try {
-                    Class<?> c = Class.forName(name);
+                    Class<?> c = Class.forName(name, true, loader);
                     if (ActionType.class.isAssignableFrom(c)) {
                         Constructor<?> k = c.getConstructor(PluginContext.class);
                         ActionType t = (ActionType) k.newInstance((PluginContext) null);

@@ -47,9 +47,11 @@ record PetitionSettings(String text, Map<String, Translation> translations, List
                 Field.of("text", Type.MARKDOWN, "petitions.settings.text", true),
                 new Field("translations", Type.GROUP, "petitions.settings.translations", false, null, List.of(), List.of(
                         Field.of("language", Type.TEXT, "petitions.settings.translation.language", true),
-                        Field.of("text", Type.MARKDOWN, "petitions.settings.text", true),
+                        // Already a language's version: not itself to be translated.
+                        new Field("text", Type.MARKDOWN, "petitions.settings.text", true, null, List.of(), List.of(), false),
                         Field.of("autoresponse_subject", Type.TEXT, "petitions.settings.autoresponseSubject", false),
-                        Field.of("autoresponse_body", Type.TEXTAREA, "petitions.settings.autoresponseBody", false))),
+                        new Field("autoresponse_body", Type.TEXTAREA, "petitions.settings.autoresponseBody", false, null,
+                                List.of(), List.of(), false))),
                 new Field("targets", Type.GROUP, "petitions.settings.targets", false, null, List.of(), List.of(
                         Field.of("name", Type.TEXT, "petitions.settings.target.name", true),
                         Field.of("email", Type.EMAIL, "petitions.settings.target.email", false),
