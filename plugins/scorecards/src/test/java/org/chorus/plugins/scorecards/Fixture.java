@@ -1,24 +1,19 @@
 package org.chorus.plugins.scorecards;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.logging.Logger;
-import org.chorus.api.PluginSettings;
+import org.chorus.api.TargetDirectory;
 import org.chorus.api.TargetInfo;
+import org.chorus.testkit.FakePluginContext;
 
 /** A Scorecards service over a test database, the real legislators and the real reference data folder. */
 final class Fixture {
 
     static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
 
-    final Map<String, String> settings = new HashMap<>();
-    final Directory directory;
+    /** Settings, clock, reference data and the target directory (sitting and former targets) the host would lend. */
+    final FakePluginContext context = new FakePluginContext("scorecards", RealData.dir(), List.of());
+    final TargetDirectory directory = context.targets();
     final Scorecards scorecards;
 
     Fixture(TestDatabases.TestDatabase db) {
@@ -26,10 +21,10 @@ final class Fixture {
     }
 
     Fixture(TestDatabases.TestDatabase db, List<TargetInfo> targets) {
-        this.directory = new Directory(new ArrayList<>(targets));
-        PluginSettings s = name -> Optional.ofNullable(settings.get(name));
-        this.scorecards = new Scorecards(new ScorecardStore(db.dataSource()), directory, s, Clock.fixed(NOW, ZoneOffset.UTC),
-                Logger.getLogger("test.scorecards"), Optional.of(RealData.dir()));
+        context.targets.addAll(targets);
+        context.now = NOW;
+        this.scorecards = new Scorecards(new ScorecardStore(db.dataSource()), directory, context.settings(), context.clock(),
+                context.logger(), context.referenceData());
     }
 
     /** Imports the real Progressive Massachusetts file; returns the report. */
@@ -43,6 +38,6 @@ final class Fixture {
     }
 
     TargetInfo sitting(String name) {
-        return directory.targets.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+        return directory.sittingTargets().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
     }
 }

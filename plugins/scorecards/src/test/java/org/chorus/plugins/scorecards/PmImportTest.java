@@ -96,7 +96,7 @@ class PmImportTest {
             assertThat(former).as("the 2025 file has a senator who left during the session").isNotEmpty();
             long id = 10_000;
             for (String p : former) {
-                f.directory.targets.add(new TargetInfo(id++, p, p, null, null, "Senator", "upper", null, null, null, null, null, null, false));
+                f.context.targets.add(new TargetInfo(id++, p, p, null, null, "Senator", "upper", null, null, null, null, null, null, false));
             }
             Scorecard card = f.scorecards.card(null).orElseThrow();
             assertThat(card.slug()).isEqualTo("pm-2025");
