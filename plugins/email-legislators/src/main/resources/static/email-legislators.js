@@ -42,6 +42,24 @@
           pre.className = 'el-letter-text';
           pre.textContent = l.body;
           article.appendChild(h4);
+          if (l.stances && l.stances.length) {
+            var sh = document.createElement('p');
+            sh.className = 'el-stances-heading';
+            sh.textContent = l.stancesHeading;
+            var ul = document.createElement('ul');
+            ul.className = 'el-stances';
+            l.stances.forEach(function (st) {
+              var li = document.createElement('li');
+              li.appendChild(document.createTextNode(st.bill + ' (' + st.key + '): '));
+              var span = document.createElement('span');
+              span.className = 'el-stance el-stance-' + st.stance;
+              span.textContent = st.label;
+              li.appendChild(span);
+              ul.appendChild(li);
+            });
+            article.appendChild(sh);
+            article.appendChild(ul);
+          }
           article.appendChild(subject);
           article.appendChild(pre);
           preview.appendChild(article);

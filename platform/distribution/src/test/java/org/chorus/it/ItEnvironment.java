@@ -64,6 +64,21 @@ public final class ItEnvironment {
                       - { id: flaky, type: flaky, title: A broken action }
                       - { id: ghost, type: not-installed, title: An action whose plugin is missing }
                     """);
+            write("campaigns/it-scorecard.yaml", """
+                    slug: it-scorecard
+                    title: Where your legislators stand
+                    theme: default
+                    status: published
+                    organization: Test Coalition
+                    actions:
+                      - id: scorecard
+                        type: scorecard
+                        title: Your legislators on the Safe Communities Act
+                        settings:
+                          bills:
+                            - { key: H2580 / S1681, name: Safe Communities Act }
+                            - { key: H1954 / S1127, name: Immigrant Legal Defense Act }
+                    """);
             write("campaigns/it-petition.yaml", """
                     slug: it-petition
                     title: Stand with the families of Testville

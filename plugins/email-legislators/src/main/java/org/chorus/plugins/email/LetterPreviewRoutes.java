@@ -105,9 +105,26 @@ public class LetterPreviewRoutes implements PluginRoutes {
                     l.target().divisionName()));
             m.put("subject", l.subject());
             m.put("body", l.body());
+            m.put("stancesHeading", v.messages().get("emailLegislators.stances.heading", l.target().title() + " " + l.target().name()));
+            m.put("stances", stances(context, s, l.target(), v.messages()));
             out.add(m);
         }
         return new Preview(out, candidates);
+    }
+
+    /**
+     * Where the legislator stands on each of the campaign's bills, through the installed stance providers (e.g. the
+     * scorecards plugin), so the supporter sees it next to the letter. Unknown is said as such, never as "no".
+     */
+    static List<Map<String, Object>> stances(PluginContext context, LetterSettings s, TargetInfo target,
+                                             org.chorus.api.Messages messages) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (LetterSettings.Bill b : s.bills()) {
+            String code = context.stances().stance(target.externalId(), b.key()).name().toLowerCase(Locale.ROOT);
+            out.add(Map.of("bill", b.name() == null ? b.key() : b.name(), "key", b.key(), "stance", code,
+                    "label", messages.get("emailLegislators.stance." + code)));
+        }
+        return out;
     }
 
     private static String value(EmailLegislatorsAction.Values values, String name) {
