@@ -403,4 +403,36 @@ class AdminConsoleIT {
         assertThat(organizer.get("/admin/extensions/greeting/owners").statusCode()).isEqualTo(403);
         assertThat(owner.get("/admin/extensions/greeting/owners").statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void staffSeeTargetsAndDistrictsAndOrganizersRunImportsFromAllowedPlacesOnly() throws Exception {
+        StaffClient owner = owner();
+        Document list = Jsoup.parse(owner.get("/admin/targets?q=Edwards").body());
+        assertThat(list.select("#targets td").eachText()).contains("Lydia Edwards", "Third Suffolk", "sitting");
+        assertThat(list.text()).contains("State Senate districts: 40").contains("State House districts: 160");
+
+        String legislators = java.nio.file.Path.of(System.getProperty("chorus.shared.data", "../../../shared/data"))
+                .toAbsolutePath().normalize().resolve("ma-legislators/openstates-people-ma-legislature").toString();
+        HttpResponse<String> again = owner.submit("/admin/targets", "/admin/targets/import",
+                Map.of("kind", "legislators", "source", legislators));
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(again.body()).select("#import-summary").text())
+                .as("the same data again changes nothing").contains("0 created", "0 updated", "0 retired");
+        assertThat(Jsoup.parse(owner.get("/admin/audit").body()).text()).contains("targets.import");
+
+        HttpResponse<String> outside = owner.submit("/admin/targets", "/admin/targets/import",
+                Map.of("kind", "legislators", "source", "/etc"));
+        assertThat(outside.statusCode()).isEqualTo(400);
+        Document refused = Jsoup.parse(outside.body());
+        assertThat(refused.select("#f-source-error").text()).contains("can only be imported from the reference data folder");
+        assertThat(refused.select("#f-source").attr("value")).isEqualTo("/etc");
+
+        String email = "viewer-targets+" + UUID.randomUUID() + "@example.org";
+        newAccount(owner, email, "viewer", "viewer-password-123");
+        StaffClient viewer = new StaffClient(base);
+        viewer.login(email, "viewer-password-123");
+        assertThat(viewer.get("/admin/targets").statusCode()).isEqualTo(200);
+        assertThat(viewer.submit("/admin/targets", "/admin/targets/import", Map.of("kind", "legislators", "source", legislators))
+                .statusCode()).isEqualTo(403);
+    }
 }

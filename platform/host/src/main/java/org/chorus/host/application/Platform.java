@@ -58,6 +58,7 @@ public final class Platform implements AutoCloseable {
     private final org.chorus.host.application.privacy.PrivacyPurge privacyPurge;
     private final org.chorus.host.application.admin.CampaignAdmin campaignAdmin;
     private final org.chorus.host.application.admin.CampaignResults campaignResults;
+    private final org.chorus.host.application.admin.TargetsAdmin targetsAdmin;
     private final org.chorus.host.application.admin.SupporterAdmin supporterAdmin;
     private final org.chorus.host.application.admin.TwoFactor twoFactor;
     private final org.chorus.host.application.admin.PasswordResets passwordResets;
@@ -132,6 +133,8 @@ public final class Platform implements AutoCloseable {
                     campaigns, importer, actionTypes, plugins, themes, staff, events, clock,
                     java.time.ZoneId.of(config.get("platform.admin.time.zone", "UTC")), config.baseUrl());
             this.campaignResults = new org.chorus.host.application.admin.CampaignResults(database.dataSource());
+            this.targetsAdmin = new org.chorus.host.application.admin.TargetsAdmin(tx, targetRepo, targetFinder, staff, clock,
+                    config.referenceDataDir(), config.dataDir());
             this.supporterAdmin = new org.chorus.host.application.admin.SupporterAdmin(database.dataSource(), staff, clock,
                     id -> mail.sink().forget(id));
             this.twoFactor = new org.chorus.host.application.admin.TwoFactor(staff, config.organizationName());
@@ -297,6 +300,7 @@ public final class Platform implements AutoCloseable {
     public org.chorus.host.application.privacy.PrivacyPurge privacyPurge() { return privacyPurge; }
     public org.chorus.host.application.admin.CampaignAdmin campaignAdmin() { return campaignAdmin; }
     public org.chorus.host.application.admin.CampaignResults campaignResults() { return campaignResults; }
+    public org.chorus.host.application.admin.TargetsAdmin targetsAdmin() { return targetsAdmin; }
     public org.chorus.host.application.admin.SupporterAdmin supporterAdmin() { return supporterAdmin; }
     public org.chorus.host.application.admin.TwoFactor twoFactor() { return twoFactor; }
     public org.chorus.host.application.admin.PasswordResets passwordResets() { return passwordResets; }
