@@ -16,7 +16,7 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-[ -f "$dist/chorus.war" ] && [ -f "$root/platform/benchmarks/bare-insert/target/bare-insert.war" ] || mvn -B -q -DskipTests install
+[ -f "$dist/chorus.war" ] && [ -f "$root/platform/benchmarks/bare-insert/target/bare-insert.war" ] || mvn -B -q -DskipTests package
 "${PSQL[@]}" -c "DROP DATABASE IF EXISTS chorus_bench" -c "CREATE DATABASE chorus_bench" \
   -c "DROP DATABASE IF EXISTS chorus_bench_bare" -c "CREATE DATABASE chorus_bench_bare"
 

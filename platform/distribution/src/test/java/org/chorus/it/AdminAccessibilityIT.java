@@ -61,7 +61,7 @@ class AdminAccessibilityIT {
             driver.get(url("/admin/login"));
             driver.findElement(By.id("email")).sendKeys("owner@example.org");
             driver.findElement(By.id("password")).sendKeys("it-owner-password-123");
-            driver.findElement(By.cssSelector("main button[type=submit]")).click();
+            navigate(driver, By.cssSelector("main button[type=submit]"));
             assertThat(driver.getTitle()).startsWith("Dashboard");
             System.out.println("axe-core " + Axe.version(driver));
             Axe.assertNoViolations(driver, "dashboard");
@@ -75,17 +75,21 @@ class AdminAccessibilityIT {
 
             driver.get(url("/admin/supporters?q=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)));
             Axe.assertNoViolations(driver, "supporters");
-            driver.findElement(By.linkText("Rosa Axe")).click();
+            navigate(driver, By.linkText("Rosa Axe"));
             Axe.assertNoViolations(driver, "one supporter");
-            driver.findElement(By.linkText("Delete this person's data")).click();
+            navigate(driver, By.linkText("Delete this person's data"));
+            // A click starts a navigation and returns: wait for the next page's element, not the old page's absence.
+            var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20));
+            wait.until(d -> !d.findElements(By.id("confirmEmail")).isEmpty());
             driver.findElement(By.id("confirmEmail")).sendKeys("not-the-address@example.org");
-            driver.findElement(By.cssSelector("form[action$='/delete'] button[type=submit]")).click();
+            navigate(driver, By.cssSelector("form[action$='/delete'] button[type=submit]"));
+            wait.until(d -> !d.findElements(By.id("confirmEmail-error")).isEmpty());
             assertThat(driver.findElement(By.id("confirmEmail-error")).getText()).contains("Type the supporter's e-mail address");
             Axe.assertNoViolations(driver, "delete supporter with an error");
 
             driver.get(url("/admin/outbox"));
             Axe.assertNoViolations(driver, "outbox");
-            driver.findElement(By.cssSelector(".admin-table tbody a")).click();
+            navigate(driver, By.cssSelector(".admin-table tbody a"));
             Axe.assertNoViolations(driver, "outbox message");
 
             driver.get(url("/admin/users"));
@@ -93,7 +97,7 @@ class AdminAccessibilityIT {
             driver.findElement(By.id("email")).sendKeys("not an address");
             driver.findElement(By.id("displayName")).sendKeys("Someone");
             driver.findElement(By.id("password")).sendKeys("long enough password");
-            driver.findElement(By.cssSelector("form[action='/admin/users'] button[type=submit]")).click();
+            navigate(driver, By.cssSelector("form[action='/admin/users'] button[type=submit]"));
             assertThat(driver.findElement(By.id("email-error")).getText()).isEqualTo("Enter a valid e-mail address.");
             assertThat(driver.findElement(By.id("displayName")).getAttribute("value")).isEqualTo("Someone");
             Axe.assertNoViolations(driver, "staff accounts with an error");
@@ -107,7 +111,7 @@ class AdminAccessibilityIT {
 
             driver.get(url("/admin/account"));
             Axe.assertNoViolations(driver, "account");
-            driver.findElement(By.cssSelector("form[action='/admin/account/two-factor/start'] button")).click();
+            navigate(driver, By.cssSelector("form[action='/admin/account/two-factor/start'] button"));
             assertThat(driver.findElement(By.cssSelector("code.secret")).getText()).matches("([A-Z2-7]{4} ){7}[A-Z2-7]{4}");
             Axe.assertNoViolations(driver, "two-factor setup");
 
@@ -116,5 +120,13 @@ class AdminAccessibilityIT {
         } finally {
             driver.quit();
         }
+    }
+
+    /** Clicks what starts a navigation and waits until the next page replaced this one (a click returns at once). */
+    private static void navigate(WebDriver driver, By what) {
+        org.openqa.selenium.WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(what).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 }

@@ -86,6 +86,9 @@ class PetitionsIT {
                         .contains("We call on the Legislature to protect the families of Testville.");
                 assertThat(driver.findElement(By.cssSelector("#action-sign meter")).getAttribute("aria-labelledby"))
                         .isEqualTo("petition-sign-progress");
+                if (js) { // axe runs in the page's JavaScript
+                    AxeCheck.assertNone(driver, "petition-page");
+                }
                 driver.findElement(By.id("field-sign-first_name")).sendKeys("Ana");
                 driver.findElement(By.id("field-sign-email")).sendKeys(email);
                 driver.findElement(By.id("field-sign-town")).sendKeys("Salem");
@@ -106,6 +109,9 @@ class PetitionsIT {
                 assertThat(driver.findElement(By.id("field-sign-comment")).getAttribute("value")).isEqualTo("For my neighbours.");
                 assertThat(driver.findElement(By.id("field-sign-last_name")).getAttribute("aria-invalid")).isEqualTo("true");
                 Browsers.screenshot(driver, "petition-error-js-" + (js ? "on" : "off"));
+                if (js) {
+                    AxeCheck.assertNone(driver, "petition-form-with-errors");
+                }
                 // The browser logs the 400 of that answer; nothing else may be in the console.
                 assertThat(Browsers.consoleErrors(driver)).allMatch(e -> e.contains("status of 400"));
 
@@ -123,6 +129,9 @@ class PetitionsIT {
                         .allMatch(h -> h.contains("src%3Dshare-") || h.contains("src=share-"));
                 assertThat(driver.findElement(By.cssSelector(".next-actions a")).getAttribute("href")).endsWith("#action-old");
                 Browsers.screenshot(driver, "petition-thanks-js-" + (js ? "on" : "off"));
+                if (js) {
+                    AxeCheck.assertNone(driver, "petition-thanks");
+                }
                 assertThat(Browsers.consoleErrors(driver)).isEmpty();
                 String host = URI.create(base.toString()).getHost();
                 assertThat(Browsers.requests(driver)).as("no third-party requests").allMatch(u -> host.equals(u.getHost()));
