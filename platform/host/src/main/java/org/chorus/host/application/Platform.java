@@ -70,7 +70,8 @@ public final class Platform implements AutoCloseable {
         this.clock = clock;
         this.database = Database.start(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
         try {
-            this.tx = new Transactions(database.entityManagerFactory());
+            // Two connections stay free for id blocks and plain-JDBC reads (see Transactions).
+            this.tx = new Transactions(database.entityManagerFactory(), config.dbPoolSize() - 2);
             CampaignRepository campaignRepo = new JpaRepositories.Campaigns(tx);
             SupporterRepository supporterRepo = new JpaRepositories.Supporters(tx);
             ActionRecordRepository recordRepo = new JpaRepositories.ActionRecords(tx);

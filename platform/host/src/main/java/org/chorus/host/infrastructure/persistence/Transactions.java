@@ -13,9 +13,21 @@ public class Transactions {
 
     private final EntityManagerFactory emf;
     private final ThreadLocal<EntityManager> current = new ThreadLocal<>();
+    private final java.util.concurrent.Semaphore admission;
 
     public Transactions(EntityManagerFactory emf) {
+        this(emf, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param maxConcurrent units of work running at once; keep it below the connection pool's size. A unit holds a
+     *                      connection, and EclipseLink fetches the next block of ids for a native sequence on a
+     *                      connection of its own while other units wait for those ids: with every pooled
+     *                      connection held by a waiting unit, that fetch (and so every unit) would wait forever.
+     */
+    public Transactions(EntityManagerFactory emf, int maxConcurrent) {
         this.emf = emf;
+        this.admission = new java.util.concurrent.Semaphore(Math.max(1, maxConcurrent), true);
     }
 
     /** Runs work in a transaction (joining one already running on this thread) and commits it. */
@@ -23,7 +35,14 @@ public class Transactions {
         if (current.get() != null) {
             return work.get();
         }
-        EntityManager em = emf.createEntityManager();
+        admission.acquireUninterruptibly();
+        EntityManager em;
+        try {
+            em = emf.createEntityManager();
+        } catch (RuntimeException | Error e) {
+            admission.release();
+            throw e;
+        }
         current.set(em);
         EntityTransaction tx = em.getTransaction();
         try {
@@ -39,6 +58,7 @@ public class Transactions {
         } finally {
             current.remove();
             em.close();
+            admission.release();
         }
     }
 
