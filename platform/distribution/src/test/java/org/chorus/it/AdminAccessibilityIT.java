@@ -122,11 +122,7 @@ class AdminAccessibilityIT {
         }
     }
 
-    /** Clicks what starts a navigation and waits until the next page replaced this one (a click returns at once). */
     private static void navigate(WebDriver driver, By what) {
-        org.openqa.selenium.WebElement page = driver.findElement(By.tagName("html"));
-        driver.findElement(what).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        Browsers.clickAndWaitForNextPage(driver, what);
     }
 }

@@ -63,9 +63,7 @@ class AdminCampaignsIT {
 
     /** Submits with the button and waits for the next page (the old one goes stale). */
     static void submit(WebDriver d, By button) {
-        WebElement html = d.findElement(By.tagName("html"));
-        d.findElement(button).click();
-        waiting(d).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(html));
+        Browsers.clickAndWaitForNextPage(d, button);
     }
 
     static void signIn(WebDriver d, String base, String email, String password) {

@@ -104,4 +104,27 @@ public final class Browsers {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Clicks what starts a navigation and waits until the next page has replaced this one (a click returns at once).
+     * While Chrome swaps documents an old element can answer "does not belong to the document" instead of "stale":
+     * both mean the old page is gone.
+     */
+    public static void clickAndWaitForNextPage(WebDriver driver, org.openqa.selenium.By what) {
+        org.openqa.selenium.WebElement page = driver.findElement(org.openqa.selenium.By.tagName("html"));
+        driver.findElement(what).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
+    }
 }
