@@ -45,4 +45,11 @@ public final class TestPlatforms {
     public static Platform start(Map<String, String> config) {
         return Platform.start(PlatformConfig.of(config), Clock.systemUTC(), Runnable::run);
     }
+
+    /** A supporter's form as a submission carries it: each field with its one value. */
+    public static Map<String, java.util.List<String>> form(Map<String, String> fields) {
+        Map<String, java.util.List<String>> f = new java.util.LinkedHashMap<>();
+        fields.forEach((k, v) -> f.put(k, java.util.List.of(v)));
+        return f;
+    }
 }

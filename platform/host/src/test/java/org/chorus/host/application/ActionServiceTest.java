@@ -69,9 +69,7 @@ class ActionServiceTest {
     }
 
     static ActionService.SubmitCommand command(String action, String idem, Map<String, String> fields) {
-        Map<String, List<String>> f = new LinkedHashMap<>();
-        fields.forEach((k, v) -> f.put(k, List.of(v)));
-        return new ActionService.SubmitCommand("greetings", action, f, idem, "newsletter", null, Instant.now().minusSeconds(40),
+        return new ActionService.SubmitCommand("greetings", action, TestPlatforms.form(fields), idem, "newsletter", null, Instant.now().minusSeconds(40),
                 Locale.ENGLISH);
     }
 

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -95,9 +94,7 @@ class PetitionSigningTest {
     }
 
     static ActionService.SubmitCommand sign(String action, String idem, Map<String, String> fields) {
-        Map<String, List<String>> f = new LinkedHashMap<>();
-        fields.forEach((k, v) -> f.put(k, List.of(v)));
-        return new ActionService.SubmitCommand("stand-with-families", action, f, idem, "share-whatsapp", null,
+        return new ActionService.SubmitCommand("stand-with-families", action, TestPlatforms.form(fields), idem, "share-whatsapp", null,
                 Instant.now().minusSeconds(30), Locale.ENGLISH);
     }
 
