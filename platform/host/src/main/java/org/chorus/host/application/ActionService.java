@@ -1,6 +1,5 @@
 package org.chorus.host.application;
 
-import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,12 +22,10 @@ import org.chorus.api.action.SubmissionOutcome;
 import org.chorus.api.action.SupporterDetails;
 import org.chorus.api.event.ActionTakenEvent;
 import org.chorus.host.domain.action.ActionRecord;
+import org.chorus.host.domain.action.ActionWriter;
 import org.chorus.host.domain.action.ActionRecordRepository;
 import org.chorus.host.domain.outbox.OutboxMessage;
 import org.chorus.host.domain.outbox.OutboxRepository;
-import org.chorus.host.domain.supporter.Consent;
-import org.chorus.host.domain.supporter.Supporter;
-import org.chorus.host.domain.supporter.SupporterRepository;
 import org.chorus.host.infrastructure.json.Json;
 import org.chorus.host.infrastructure.persistence.Transactions;
 import org.chorus.host.infrastructure.plugins.PluginRuntime;
@@ -82,7 +79,7 @@ public class ActionService {
     private final Transactions tx;
     private final CampaignService campaigns;
     private final ActionTypes actionTypes;
-    private final SupporterRepository supporters;
+    private final ActionWriter writer;
     private final ActionRecordRepository records;
     private final OutboxRepository outbox;
     private final PluginRuntime plugins;
@@ -94,13 +91,13 @@ public class ActionService {
     private java.time.Duration letterRepeatWindow = java.time.Duration.ofHours(24);
     private final Map<String, java.util.concurrent.atomic.AtomicLong> takenOnThisInstance = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public ActionService(Transactions tx, CampaignService campaigns, ActionTypes actionTypes, SupporterRepository supporters,
+    public ActionService(Transactions tx, CampaignService campaigns, ActionTypes actionTypes, ActionWriter writer,
                          ActionRecordRepository records, OutboxRepository outbox, PluginRuntime plugins, EventBus events,
                          Clock clock, BiFunction<String, Locale, Messages> messages, String baseUrl) {
         this.tx = tx;
         this.campaigns = campaigns;
         this.actionTypes = actionTypes;
-        this.supporters = supporters;
+        this.writer = writer;
         this.records = records;
         this.outbox = outbox;
         this.plugins = plugins;
@@ -155,94 +152,37 @@ public class ActionService {
         if (!supporterErrors.isEmpty()) {
             return new Outcome.Rejected(campaign, action.key(), supporterErrors);
         }
-        ActionRecord[] stored = new ActionRecord[1];
-        Outcome outcome = store(cmd, campaign, action, pluginId, accepted, token, stored);
-        if (stored[0] != null) {
+        ActionWriter.Written written = writer.write(newAction(cmd, campaign, action, pluginId, accepted, token));
+        if (written instanceof ActionWriter.Repeat r) {
+            return new Outcome.Repeat(campaign, action.key(), r.firstTakenAt());
+        }
+        if (written instanceof ActionWriter.Stored r) {
             takenOnThisInstance.computeIfAbsent(campaign.slug(), k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
-            ActionRecord r = stored[0];
-            events.actionTaken(new ActionTakenEvent(r.getId(), campaign.slug(), action.key(), action.type(),
-                    r.getSupporterId(), r.getSourceCode(), r.getCreatedAt()));
+            events.actionTaken(new ActionTakenEvent(r.actionRecordId(), campaign.slug(), action.key(), action.type(),
+                    r.supporterId(), cmd.sourceCode(), r.createdAt()));
         }
-        return outcome;
+        return new Outcome.Taken(token); // stored now, or by the same form posted before
     }
 
-    private Outcome store(SubmitCommand cmd, CampaignSnapshot campaign, CampaignSnapshot.ActionSnapshot action,
-                          String pluginId, SubmissionOutcome.Accepted accepted, String token, ActionRecord[] stored) {
-        PersistenceException last = null;
-        for (int attempt = 0; attempt < 3; attempt++) {
-            try {
-                stored[0] = null;
-                return tx.inTransaction(() -> storeOnce(cmd, campaign, action, pluginId, accepted, token, stored));
-            } catch (PersistenceException e) {
-                // A concurrent first action of the same e-mail, or the same form posted twice at once:
-                // the unique constraints caught it; the next attempt sees the winner's rows.
-                last = e;
-                stored[0] = null;
-                if (tx.inTransaction(() -> records.findByIdempotencyKey(token)).isPresent()) {
-                    return new Outcome.Taken(token);
-                }
-            }
-        }
-        throw last;
-    }
-
-    /**
-     * One transaction. Ids come from preallocated sequences at persist time and the rest goes to the database as one
-     * batch at commit; only a new supporter is flushed first, because EclipseLink, seeing plain id columns rather than
-     * relationships, would otherwise insert the rows that refer to it (in class-name order) before it.
-     */
-    private Outcome storeOnce(SubmitCommand cmd, CampaignSnapshot campaign, CampaignSnapshot.ActionSnapshot action,
-                              String pluginId, SubmissionOutcome.Accepted accepted, String token, ActionRecord[] stored) {
-        if (records.findByIdempotencyKey(token).isPresent()) {
-            return new Outcome.Taken(token); // the same form posted twice: one action
-        }
-        Instant now = clock.instant();
+    /** The rows an accepted submission stores, with the campaign's privacy rules applied. */
+    private ActionWriter.NewAction newAction(SubmitCommand cmd, CampaignSnapshot campaign, CampaignSnapshot.ActionSnapshot action,
+                                             String pluginId, SubmissionOutcome.Accepted accepted, String token) {
         SupporterDetails d = accepted.supporter();
-        // Safe mode: the street found the districts; it is not kept (whatever the action type handed back).
-        String street = campaign.privacy().discardStreet() ? null : d.street();
-        boolean[] isNew = {false};
-        Supporter supporter = supporters.findByEmail(d.email()).orElseGet(() -> {
-            Supporter s = new Supporter(d.email(), now);
-            supporters.add(s);
-            isNew[0] = true;
-            return s;
-        });
-        supporter.update(d.firstName(), d.lastName(), street, d.town(), d.postalCode(),
-                cmd.locale().toLanguageTag(), now);
-        if (campaign.privacy().discardStreet()) {
-            supporter.forgetStreet(); // also what an earlier campaign kept: this supporter asked for safe mode here
-        }
-        if (isNew[0]) {
-            tx.em().flush();
-        }
-        for (var consent : d.consents().entrySet()) {
-            supporters.addConsent(new Consent(supporter.getId(), campaign.id(), consent.getKey(), consent.getValue(), now,
-                    campaign.slug() + "/" + action.key()));
-        }
-        if (accepted.uniqueKey() != null) {
-            Optional<ActionRecord> earlier = records.findByUniqueKey(action.id(), accepted.uniqueKey());
-            if (earlier.isPresent()) {
-                return new Outcome.Repeat(campaign, action.key(), earlier.get().getCreatedAt());
-            }
-        }
-        ActionRecord record = new ActionRecord(action.id(), supporter.getId(), now, cmd.landedAt(), cmd.sourceCode(),
-                truncate(referrer(cmd.referrer(), campaign.privacy().keepReferrer()), 500), token, accepted.uniqueKey(), Json.write(accepted.payload()));
-        records.add(record);
-        stored[0] = record;
-        // Only a returning supporter can have written to these targets recently: one query for all of them.
-        java.util.Set<Long> recent = isNew[0] || accepted.messages().stream().allMatch(e -> e.targetId() == null)
-                ? java.util.Set.of() : outbox.recentTargets(supporter.getId(), campaign.id(), now.minus(letterRepeatWindow));
+        boolean safeMode = campaign.privacy().discardStreet();
+        // Safe mode: the street found the districts; it is not kept (whatever the action type handed back), and one
+        // kept by an earlier campaign is erased: this supporter asked for safe mode here.
+        var supporter = new ActionWriter.SupporterFields(d.email(), d.firstName(), d.lastName(), safeMode ? null : d.street(),
+                d.town(), d.postalCode(), cmd.locale().toLanguageTag(), safeMode);
+        List<ActionWriter.Letter> letters = new ArrayList<>();
         int index = 0;
         for (OutboundEmail e : accepted.messages()) {
-            OutboxMessage m = new OutboxMessage("<" + token + "." + (index++) + "@" + mailDomain + ">", e.toAddress(),
-                    e.toName(), e.fromName(), e.replyTo(), e.subject(), e.body(), now);
-            m.link(record.getId(), campaign.id(), supporter.getId(), e.targetId(), pluginId, e.digestKey());
-            if (e.targetId() != null && recent.contains(e.targetId())) {
-                m.skipAsRepeat("already wrote to this target on this campaign within " + letterRepeatWindow.toHours() + " h");
-            }
-            outbox.add(m);
+            letters.add(new ActionWriter.Letter("<" + token + "." + (index++) + "@" + mailDomain + ">", e.toAddress(),
+                    e.toName(), e.fromName(), e.replyTo(), e.subject(), e.body(), e.targetId(), pluginId, e.digestKey()));
         }
-        return new Outcome.Taken(token);
+        return new ActionWriter.NewAction(campaign.id(), action.id(), campaign.slug() + "/" + action.key(), clock.instant(),
+                supporter, d.consents(), token, accepted.uniqueKey(), cmd.landedAt(), cmd.sourceCode(),
+                truncate(referrer(cmd.referrer(), campaign.privacy().keepReferrer()), 500), Json.write(accepted.payload()),
+                letters, letterRepeatWindow);
     }
 
     /**

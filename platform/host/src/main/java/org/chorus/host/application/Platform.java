@@ -16,14 +16,15 @@ import org.chorus.host.application.mail.MailDelivery;
 import org.chorus.host.domain.action.ActionRecordRepository;
 import org.chorus.host.domain.campaign.CampaignRepository;
 import org.chorus.host.domain.outbox.OutboxRepository;
-import org.chorus.host.domain.supporter.SupporterRepository;
 import org.chorus.host.domain.target.TargetRepository;
 import org.chorus.host.infrastructure.config.PlatformConfig;
 import org.chorus.host.infrastructure.mail.MailSettings;
 import org.chorus.host.infrastructure.persistence.Database;
+import org.chorus.host.infrastructure.persistence.GroupCommitActionWriter;
 import org.chorus.host.infrastructure.persistence.JdbcOutboxQueue;
 import org.chorus.host.infrastructure.persistence.JpaRepositories;
 import org.chorus.host.infrastructure.persistence.PluginMigrations;
+import org.chorus.host.infrastructure.persistence.SequenceIds;
 import org.chorus.host.infrastructure.persistence.Transactions;
 import org.chorus.host.infrastructure.plugins.PluginRuntime;
 import org.chorus.host.infrastructure.themes.ThemeEngine;
@@ -63,6 +64,7 @@ public final class Platform implements AutoCloseable {
     private final org.chorus.host.application.admin.TwoFactor twoFactor;
     private final org.chorus.host.application.admin.PasswordResets passwordResets;
     private final org.chorus.host.application.admin.PluginStates pluginStates;
+    private final GroupCommitActionWriter actionWriter;
 
     private Platform(PlatformConfig config, Clock clock, Executor async, ScheduledExecutorService scheduler) {
         long t0 = System.nanoTime();
@@ -70,12 +72,12 @@ public final class Platform implements AutoCloseable {
         this.clock = clock;
         this.database = Database.start(config.dbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
         try {
-            // Two connections stay free for id blocks and plain-JDBC reads (see Transactions).
-            this.tx = new Transactions(database.entityManagerFactory(), config.dbPoolSize() - 2);
+            // Three connections stay free: the action writer's, id blocks' and plain-JDBC reads' (see Transactions).
+            this.tx = new Transactions(database.entityManagerFactory(), config.dbPoolSize() - 3);
             CampaignRepository campaignRepo = new JpaRepositories.Campaigns(tx);
-            SupporterRepository supporterRepo = new JpaRepositories.Supporters(tx);
+            SequenceIds ids = new SequenceIds(database.dataSource(), database.dialect());
             ActionRecordRepository recordRepo = new JpaRepositories.ActionRecords(tx);
-            OutboxRepository outboxRepo = new JpaRepositories.Outbox(tx);
+            OutboxRepository outboxRepo = new JpaRepositories.Outbox(tx, ids);
             TargetRepository targetRepo = new JpaRepositories.Targets(tx);
             ThemeRegistry registry = ThemeRegistry.load(config.themesDir());
 
@@ -104,7 +106,9 @@ public final class Platform implements AutoCloseable {
             typesRef.set(actionTypes);
             this.campaigns = new CampaignService(tx, campaignRepo, clock, events);
             this.importer = new CampaignImporter(tx, campaignRepo, recordRepo, clock, registry::exists, this::checkActionSettings);
-            this.actions = new ActionService(tx, campaigns, actionTypes, supporterRepo, recordRepo, outboxRepo, plugins,
+            this.actionWriter = new GroupCommitActionWriter(database.dataSource(), ids,
+                    Integer.parseInt(config.get("platform.actions.batch.max", "256")));
+            this.actions = new ActionService(tx, campaigns, actionTypes, actionWriter, recordRepo, outboxRepo, plugins,
                     events, clock, messages, config.baseUrl());
             this.actions.setLetterRepeatWindow(java.time.Duration.ofHours(Long.parseLong(config.get("platform.letters.repeat.hours", "24"))));
             if (Boolean.parseBoolean(config.get("platform.seed.reference.data", "true"))) {
@@ -317,7 +321,8 @@ public final class Platform implements AutoCloseable {
     public void close() {
         try {
             privacyPurge.close();
-            mail.close(); // first: a batch in progress still needs the database
+            actionWriter.close(); // actions already accepted are stored before the database goes
+            mail.close(); // a batch in progress still needs the database
         } finally {
             try {
                 plugins.close();

@@ -172,7 +172,10 @@ final class Scorecards {
 
     /** The session stances are answered for: {@code session} (e.g. "2025"), else the latest. */
     Optional<Session> currentSession() {
-        List<Session> sessions = sessions();
+        return currentSession(sessions());
+    }
+
+    private Optional<Session> currentSession(List<Session> sessions) {
         String configured = settings.get("session", "");
         return sessions.stream().filter(s -> s.key().equals(configured)).findFirst()
                 .or(() -> sessions.stream().max(Comparator.comparingInt(Session::startYear)));
@@ -187,9 +190,28 @@ final class Scorecards {
      * co-sponsored has not thereby opposed).
      */
     Stance stance(String personId, String billText) {
-        List<String> numbers = BillNumbers.parse(billText);
-        Optional<Session> session = currentSession();
-        if (numbers.isEmpty() || personId == null || session.isEmpty()) {
+        if (personId == null || billText == null) {
+            return Stance.UNKNOWN;
+        }
+        // Every letter asks this for each of its targets: answers are kept for as long as the tables' revision holds
+        // (one cheap query per call instead of parsing and a join), so a staff edit still shows in the next letter.
+        Catalog catalog = catalog();
+        StanceMemo memo = stanceMemo;
+        if (memo.revision() != catalog.revision() || memo.answers().size() > 20_000) {
+            memo = new StanceMemo(catalog.revision(), new ConcurrentHashMap<>());
+            stanceMemo = memo;
+        }
+        return memo.answers().computeIfAbsent(personId + "\u0000" + billText + "\u0000" + settings.get("session", ""),
+                k -> stanceOfRecord(personId, BillNumbers.parse(billText), currentSession(catalog.sessions())));
+    }
+
+    private record StanceMemo(long revision, Map<String, Stance> answers) {
+    }
+
+    private volatile StanceMemo stanceMemo = new StanceMemo(-1, Map.of());
+
+    private Stance stanceOfRecord(String personId, List<String> numbers, Optional<Session> session) {
+        if (numbers.isEmpty() || session.isEmpty()) {
             return Stance.UNKNOWN;
         }
         return store.read(c -> {

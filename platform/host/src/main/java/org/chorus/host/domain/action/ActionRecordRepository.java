@@ -11,6 +11,4 @@ public interface ActionRecordRepository {
     Optional<ActionRecord> findByUniqueKey(long campaignActionId, String uniqueKey);
 
     long countByCampaignAction(long campaignActionId);
-
-    void add(ActionRecord record);
 }

@@ -128,6 +128,14 @@ public class OutboxMessage {
         return address.substring(at + 1).trim().toLowerCase(Locale.ROOT);
     }
 
+    /** The repository gives the id before persisting (see {@code SequenceIds}); once. */
+    public void assignId(long id) {
+        if (this.id != null) {
+            throw new IllegalStateException("this message has id " + this.id + " already");
+        }
+        this.id = id;
+    }
+
     public Long getId() { return id; }
     public Long getActionRecordId() { return actionRecordId; }
     public Long getCampaignId() { return campaignId; }

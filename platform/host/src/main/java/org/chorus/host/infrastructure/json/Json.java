@@ -17,8 +17,76 @@ public final class Json {
     private Json() {
     }
 
+    /**
+     * Writes a tree. Maps, lists, strings, numbers and booleans are written here directly (every stored action's
+     * payload passes through, and JSON-B's reflective serializer cost more than the rest of storing it); anything
+     * else is handed to JSON-B.
+     */
     public static String write(Object tree) {
-        return JSONB.toJson(tree);
+        StringBuilder out = new StringBuilder(256);
+        write(tree, out);
+        return out.toString();
+    }
+
+    private static void write(Object v, StringBuilder out) {
+        if (v == null) {
+            out.append("null");
+        } else if (v instanceof String s) {
+            string(s, out);
+        } else if (v instanceof Boolean || v instanceof Integer || v instanceof Long || v instanceof Short
+                || v instanceof Byte || v instanceof java.math.BigInteger || v instanceof BigDecimal) {
+            out.append(v);
+        } else if ((v instanceof Double || v instanceof Float) && Double.isFinite(((Number) v).doubleValue())) {
+            out.append(v);
+        } else if (v instanceof Map<?, ?> m) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                string(String.valueOf(e.getKey()), out);
+                out.append(':');
+                write(e.getValue(), out);
+            }
+            out.append('}');
+        } else if (v instanceof Iterable<?> items) {
+            out.append('[');
+            boolean first = true;
+            for (Object item : items) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                write(item, out);
+            }
+            out.append(']');
+        } else {
+            out.append(JSONB.toJson(v));
+        }
+    }
+
+    private static void string(String s, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
     }
 
     /** Parses a JSON object; numbers come back as Long when integral, else Double. */

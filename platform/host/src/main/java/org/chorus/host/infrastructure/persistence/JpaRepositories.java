@@ -12,9 +12,6 @@ import org.chorus.host.domain.campaign.CampaignRepository;
 import org.chorus.host.domain.campaign.CampaignStatus;
 import org.chorus.host.domain.outbox.OutboxMessage;
 import org.chorus.host.domain.outbox.OutboxRepository;
-import org.chorus.host.domain.supporter.Consent;
-import org.chorus.host.domain.supporter.Supporter;
-import org.chorus.host.domain.supporter.SupporterRepository;
 import org.chorus.host.domain.target.Division;
 import org.chorus.host.domain.target.Target;
 import org.chorus.host.domain.target.TargetRepository;
@@ -66,35 +63,6 @@ public final class JpaRepositories {
         }
     }
 
-    public static final class Supporters implements SupporterRepository {
-        private final Transactions tx;
-
-        public Supporters(Transactions tx) {
-            this.tx = tx;
-        }
-
-        @Override
-        public Optional<Supporter> findByEmail(String email) {
-            return first(tx.em().createNamedQuery("Supporter.findByEmail", Supporter.class)
-                    .setParameter("email", Supporter.normalizeEmail(email)).getResultList());
-        }
-
-        @Override
-        public Optional<Supporter> find(long id) {
-            return Optional.ofNullable(tx.em().find(Supporter.class, id));
-        }
-
-        @Override
-        public void add(Supporter supporter) {
-            tx.em().persist(supporter);
-        }
-
-        @Override
-        public void addConsent(Consent consent) {
-            tx.em().persist(consent);
-        }
-    }
-
     public static final class ActionRecords implements ActionRecordRepository {
         private final Transactions tx;
 
@@ -125,21 +93,20 @@ public final class JpaRepositories {
                     .setParameter("campaignActionId", campaignActionId).getSingleResult();
         }
 
-        @Override
-        public void add(ActionRecord record) {
-            tx.em().persist(record);
-        }
     }
 
     public static final class Outbox implements OutboxRepository {
         private final Transactions tx;
+        private final SequenceIds ids;
 
-        public Outbox(Transactions tx) {
+        public Outbox(Transactions tx, SequenceIds ids) {
             this.tx = tx;
+            this.ids = ids;
         }
 
         @Override
         public void add(OutboxMessage message) {
+            message.assignId(ids.next("outbox_message_seq"));
             tx.em().persist(message);
         }
 

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -151,8 +150,9 @@ public class CampaignPages {
         }
         var m = platform.themes().messages(c.theme(), locale);
         if (outcome instanceof ActionService.Outcome.Taken t) {
-            return Response.seeOther(UriBuilder.fromPath(layout.prefix + "/campaigns/{slug}/actions/{action}/thanks/{token}")
-                    .queryParam("lang", locale.toLanguageTag()).build(slug, actionId, t.token())).build();
+            // Slug, action key and token all passed their patterns to get here: nothing in them needs encoding.
+            return Response.seeOther(java.net.URI.create(layout.prefix + "/campaigns/" + slug + "/actions/" + actionId
+                    + "/thanks/" + t.token() + "?lang=" + locale.toLanguageTag())).build();
         }
         if (outcome instanceof ActionService.Outcome.Rejected rej) {
             return renderCampaign(400, c, locale, actionId, fields, rej.errors(), List.of(), source, landed, layout);
