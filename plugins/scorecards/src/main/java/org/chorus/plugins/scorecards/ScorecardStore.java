@@ -72,6 +72,7 @@ final class ScorecardStore {
                 T result = work.run(c);
                 update(c, "UPDATE p_scorecards_revision SET revision = revision + 1 WHERE id = 1");
                 c.commit();
+                lastRevision = null; // this instance's own write shows at once
                 return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -92,10 +93,30 @@ final class ScorecardStore {
         }
     }
 
-    /** Changes with every committed write: what was computed at one revision is valid until the next. */
+    /**
+     * Changes with every committed write: what was computed at one revision is valid until the next. Read from the
+     * database at most once a second ({@link #REVISION_READ_NANOS}) — every letter asks, for each of its targets — and
+     * at once after a write of this instance, so a staff edit shows in the next page or letter here and within a
+     * second on other instances.
+     */
     long revision() {
-        return read(c -> single(c, "SELECT revision FROM p_scorecards_revision WHERE id = 1", rs -> rs.getLong(1)).orElse(0L));
+        long now = System.nanoTime();
+        RevisionRead last = lastRevision;
+        if (last != null && now - last.atNanos() < REVISION_READ_NANOS) {
+            return last.revision();
+        }
+        long revision = read(c -> single(c, "SELECT revision FROM p_scorecards_revision WHERE id = 1", rs -> rs.getLong(1)).orElse(0L));
+        lastRevision = new RevisionRead(revision, now);
+        return revision;
     }
+
+    static final long REVISION_READ_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+
+    private record RevisionRead(long revision, long atNanos) {
+    }
+
+    /** One store is shared by every extension of the plugin ({@code Scorecards.of}), so one write resets it for all. */
+    private volatile RevisionRead lastRevision;
 
     // ---------------------------------------------------------------- sessions, bills, roll calls
 

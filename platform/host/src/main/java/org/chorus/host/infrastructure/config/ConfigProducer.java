@@ -13,6 +13,10 @@ public class ConfigProducer {
     @Produces
     PlatformConfig platformConfig() {
         Config config = ConfigProvider.getConfig();
-        return new PlatformConfig(key -> config.getOptionalValue(key, String.class));
+        // The sources (environment, system properties, the app's properties) do not change while it runs, and some
+        // keys are read on every request (form limits, plugin settings): look each up once.
+        return new PlatformConfig(key -> values.computeIfAbsent(key, k -> config.getOptionalValue(k, String.class)));
     }
+
+    private final java.util.Map<String, java.util.Optional<String>> values = new java.util.concurrent.ConcurrentHashMap<>();
 }

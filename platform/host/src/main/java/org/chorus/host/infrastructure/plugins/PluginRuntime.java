@@ -53,6 +53,7 @@ public final class PluginRuntime implements AutoCloseable {
     private final Map<String, List<Object>> extensions = new ConcurrentHashMap<>();
     private final Map<String, String> problems = new ConcurrentHashMap<>();
     private final Map<String, String> outOfService = new ConcurrentHashMap<>();
+    private final Map<Class<?>, List<?>> byType = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> consecutiveFailures = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
     private final Map<String, Instant> lastFailure = new ConcurrentHashMap<>();
@@ -119,6 +120,7 @@ public final class PluginRuntime implements AutoCloseable {
                                 + " extensions could be created (see the log above)");
                     }
                     runtime.extensions.put(id, List.copyOf(built));
+                    runtime.byType.clear();
                 });
                 LOG.info(() -> "Plugin '" + id + "' " + p.getDescriptor().getVersion() + " started: "
                         + runtime.provides(id));
@@ -133,6 +135,7 @@ public final class PluginRuntime implements AutoCloseable {
         outOfService.put(id, state);
         problems.put(id, problem);
         extensions.remove(id);
+        byType.clear();
         LOG.log(Level.SEVERE, "Plugin '" + id + "' is out of service: " + problem, cause);
         try {
             PluginWrapper p = manager.getPlugin(id);
@@ -145,7 +148,13 @@ public final class PluginRuntime implements AutoCloseable {
     }
 
     /** Every in-service extension of a type, in plugin id order. */
+    @SuppressWarnings("unchecked")
     public <T> List<Contributed<T>> extensions(Class<T> type) {
+        // Asked several times per request (action types, lookups, stances): kept per type until a plugin changes state.
+        return (List<Contributed<T>>) (List<?>) byType.computeIfAbsent(type, t -> List.copyOf(collect(t)));
+    }
+
+    private <T> List<Contributed<T>> collect(Class<T> type) {
         List<Contributed<T>> out = new ArrayList<>();
         extensions.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             if (!outOfService.containsKey(e.getKey())) {
