@@ -20,7 +20,7 @@ trap cleanup EXIT
 "${PSQL[@]}" -c "DROP DATABASE IF EXISTS chorus_bench" -c "CREATE DATABASE chorus_bench" \
   -c "DROP DATABASE IF EXISTS chorus_bench_bare" -c "CREATE DATABASE chorus_bench_bare"
 
-wait_ready() { for _ in $(seq 1 180); do grep -q "ready in" "$1" && return 0; sleep 1; done; echo "not ready: $1" >&2; tail -50 "$1" >&2; exit 1; }
+wait_ready() { for _ in $(seq 1 180); do grep -q "Payara Micro .* ready in" "$1" && return 0; sleep 1; done; echo "not ready: $1" >&2; tail -50 "$1" >&2; exit 1; }
 run_wrk() { # name url
   wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$lua" "$2" > /dev/null
   wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$lua" "$2" | tee "$work/$1.txt"

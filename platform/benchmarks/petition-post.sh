@@ -28,8 +28,8 @@ PLATFORM_DB_USER=postgres PLATFORM_DB_POOL_SIZE=32 PLATFORM_MAIL_WORKER_ENABLED=
 PLATFORM_REFERENCE_DATA_DIR="${PLATFORM_REFERENCE_DATA_DIR:-$root/../shared/data}" \
   "$dist/bin/chorus-server" > "$work/platform.log" 2>&1 &
 pid=$!
-for _ in $(seq 1 180); do grep -q "ready in" "$work/platform.log" && break; sleep 1; done
-grep -q "ready in" "$work/platform.log" || { echo "not ready" >&2; tail -50 "$work/platform.log" >&2; exit 1; }
+for _ in $(seq 1 180); do grep -q "Payara Micro .* ready in" "$work/platform.log" && break; sleep 1; done
+grep -q "Payara Micro .* ready in" "$work/platform.log" || { echo "not ready" >&2; tail -50 "$work/platform.log" >&2; exit 1; }
 
 echo "== POST $url (PostgreSQL)"
 wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$lua" "$url" > /dev/null

@@ -90,7 +90,17 @@ public final class StaffSecurity {
     private final Duration setupTtl;
     private final SecureRandom random = new SecureRandom();
     /** Verified against for unknown e-mails, so that they take as long as wrong passwords. */
-    private final String dummyHash;
+    /** Checked against when the e-mail is unknown, so a login takes as long either way; made on first use, not at start. */
+    private volatile String dummyHash;
+
+    private String dummyHash() {
+        String h = dummyHash;
+        if (h == null) {
+            h = hasher.hash("not a password " + random.nextLong());
+            dummyHash = h;
+        }
+        return h;
+    }
 
     public StaffSecurity(DataSource ds, Database.Dialect dialect, Clock clock, PasswordHasher hasher, LoginThrottle throttle,
                          Duration idle, Duration absolute, Duration setupTtl) {
@@ -102,7 +112,6 @@ public final class StaffSecurity {
         this.idle = idle;
         this.absolute = absolute;
         this.setupTtl = setupTtl;
-        this.dummyHash = hasher.hash("not a password " + random.nextLong());
     }
 
     public Duration idleTimeout() { return idle; }
@@ -381,7 +390,7 @@ public final class StaffSecurity {
                 ps -> ps.setString(1, normalize(email)), rs -> new Row(user(rs), rs.getString(8)));
         Row row = rows.isEmpty() ? null : rows.get(0);
         // Always one Argon2 verification, so a wrong e-mail costs as long as a wrong password.
-        boolean ok = hasher.matches(password == null ? "" : password, row == null ? dummyHash : row.hash());
+        boolean ok = hasher.matches(password == null ? "" : password, row == null ? dummyHash() : row.hash());
         if (!ok || row == null || row.user().disabled()) {
             throttle.failed(email, clientIp);
             if (row != null) {
