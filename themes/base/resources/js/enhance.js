@@ -2,10 +2,11 @@
 (function () {
   'use strict';
   document.addEventListener('DOMContentLoaded', function () {
-    // Move focus to an error summary so screen-reader and keyboard users land on what to fix.
+    // Focus on the error summary, so screen-reader and keyboard users land on what to fix. Its autofocus does this
+    // without JavaScript, except inside a partner's cross-origin iframe (the embed), where browsers ignore autofocus.
     var summary = document.querySelector('.error-summary');
-    if (summary) {
-      summary.setAttribute('tabindex', '-1');
+    if (summary && document.activeElement !== summary) {
+      summary.setAttribute('tabindex', '-1'); // a plugin's summary may lack it
       summary.focus();
     }
     // "Copy" buttons next to read-only share fields.

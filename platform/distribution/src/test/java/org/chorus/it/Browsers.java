@@ -56,6 +56,27 @@ public final class Browsers {
         return new ChromeDriver(service, o);
     }
 
+    /**
+     * The rendering a supporter without JavaScript gets, in a browser where WebDriver's own scripts (axe-core) still
+     * run to completion: JavaScript stays on but every script file is blocked by DevTools (Network.setBlockedURLs).
+     * With scripts turned off in Chrome's settings, WebDriver runs a script only up to its first wait, and axe waits.
+     * Blocking the files equals JavaScript off because that is the only way the pages run script: their CSP forbids
+     * inline scripts and event handler attributes (SupporterExperienceIT checks none is served), and no page has a
+     * {@code <noscript>} element or a {@code scripting} media query, which alone would tell the two apart.
+     */
+    public static ChromeDriver chromiumWithoutPageScripts() {
+        ChromeDriver driver = (ChromeDriver) chromium(true);
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*.js", "*.js?*", "*.mjs", "*.mjs?*")));
+        return driver;
+    }
+
+    /** Every request of this browser goes over the network from now on, as on a supporter's first visit. */
+    public static void withoutCache(WebDriver driver) {
+        ((ChromeDriver) driver).executeCdpCommand("Network.enable", Map.of());
+        ((ChromeDriver) driver).executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
+    }
+
     private static String firstExisting(String... paths) {
         for (String p : paths) {
             if (Files.isExecutable(Path.of(p))) {

@@ -182,6 +182,13 @@ class ScorecardsIT {
         Document badPage = Jsoup.parse(bad.body());
         assertThat(badPage.select(".error-summary").text()).contains("chamber must be one of: upper, lower");
         assertThat(badPage.select("#sc-q").attr("value")).as("the form kept").isEqualTo("x");
+        assertThat(badPage.select("#sc-chamber[aria-invalid=true]").attr("aria-describedby")).as("the error tied to its list")
+                .isEqualTo("sc-chamber-error");
+        assertThat(badPage.select("#sc-chamber-error").text()).contains("chamber must be one of: upper, lower");
+        assertThat(badPage.select(".error-summary a").eachAttr("href")).containsExactly("#sc-chamber");
+        Document badSort = Jsoup.parse(http().get("/plugins/scorecards/?sort=moon").body());
+        assertThat(badSort.select(".error-summary li").text()).as("no control to link to: the headings sort").contains("sort must be one of");
+        assertThat(badSort.select(".error-summary a")).isEmpty();
         assertThat(http().get("/plugins/scorecards/?card=nope").statusCode()).isEqualTo(404);
         assertThat(http().get("/plugins/scorecards/nothing/here").statusCode()).isEqualTo(404);
     }
@@ -414,18 +421,24 @@ class ScorecardsIT {
                 String host = URI.create(base.toString()).getHost();
                 assertThat(Browsers.requests(driver)).as("no third-party requests").allMatch(u -> host.equals(u.getHost()));
                 if (javascript) {
-                    // Accessibility (WCAG 2.1 AA by axe-core) of the three public pages, as a browser renders them.
-                    AxeCheck.assertNone(driver, "scorecard-index");
+                    // Accessibility (axe-core; the keyboard: every control by Tab, visible focus, no trap) of the three
+                    // public pages and a filter error, as a browser renders them.
+                    Axe.assertNoViolations(driver, "scorecard-index");
+                    assertThat(Keyboard.assertOperable(driver, "scorecard index")).as("a link per legislator").hasSizeGreaterThan(198);
                     String legislator = driver.findElement(org.openqa.selenium.By.cssSelector("tbody th a")).getAttribute("href");
                     driver.get(legislator);
-                    AxeCheck.assertNone(driver, "scorecard-legislator");
+                    Axe.assertNoViolations(driver, "scorecard-legislator");
+                    Keyboard.assertOperable(driver, "scorecard legislator");
                     driver.get(url("/plugins/scorecards/bills/2025/H2580"));
-                    AxeCheck.assertNone(driver, "scorecard-bill");
+                    Axe.assertNoViolations(driver, "scorecard-bill");
+                    Keyboard.assertOperable(driver, "scorecard bill");
                     driver.get(url("/plugins/scorecards/?chamber=moon"));
-                    AxeCheck.assertNone(driver, "scorecard-bad-filter");
+                    Axe.assertNoViolations(driver, "scorecard-bad-filter");
+                    Keyboard.assertErrorSummaryLeadsToFields(driver, "scorecard bad filter");
+                    Keyboard.assertOperable(driver, "scorecard bad filter");
                     assertThat(Browsers.consoleErrors(driver)).as("only the 400 page's own load").allMatch(e -> e.contains("status of 400"));
                     driver.get(url("/campaigns/it-scorecard"));
-                    AxeCheck.assertNone(driver, "campaign-with-scorecard");
+                    Axe.assertNoViolations(driver, "campaign-with-scorecard");
                     driver.get(url("/plugins/scorecards/"));
                     ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.scMarker = 1;");
                 }

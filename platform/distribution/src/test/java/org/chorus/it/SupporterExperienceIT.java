@@ -33,10 +33,13 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Issue 7 in a real browser against the shipped layout: the seed campaign in all six languages checked by axe-core
- * on every public page (campaign, form with errors, preview step, thank-you, 404, a plugin page, the embed), in
- * every public theme; no request to any other host; the page weight budget; the email action completed with
- * JavaScript off in every language; the embeddable widget inside a partner page served from another origin.
+ * Issue 7 in a real browser against the shipped layout: axe-core on every public page (campaign, form with errors,
+ * preview step, thank-you, the petition and its steps, 404, the index, a plugin page, the embed, the scorecard) in all
+ * six languages and in every public theme, with JavaScript on and off; every step of both actions from the keyboard
+ * (skip link, every control reached by Tab with a visible focus, no trap, the error summary taking focus and leading to
+ * its fields) in every public theme; no request to any other host; the page weight budget in every language; the email
+ * action completed with JavaScript off in every language; the embeddable widget inside a partner page served from
+ * another origin.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -46,15 +49,26 @@ class SupporterExperienceIT {
     static final String SEED = "/campaigns/safe-communities-act";
     static final String ACTION = "email-your-legislators";
     static final String EMBED = "/embed/campaigns/safe-communities-act/actions/" + ACTION;
+    static final String SEND = "#action-" + ACTION + " button[type=submit]:not([name=preview])";
+    static final String PREVIEW = "#action-" + ACTION + " button[name=preview]";
+    static final String PETITION = "/campaigns/stand-with-immigrant-families";
+    /** The seed campaign and the petition in each public theme: safe-communities (as shipped), then base and default. */
+    static final List<String[]> THEMED = List.of(new String[] {SEED, PETITION},
+            new String[] {"/campaigns/it-theme-base", "/campaigns/it-theme-base-petition"},
+            new String[] {"/campaigns/it-theme-default", "/campaigns/it-theme-default-petition"});
 
     @Deployment(testable = false)
     static WebArchive deployment() throws IOException {
         WebArchive war = ItEnvironment.platformWar();
-        // The seed campaign again in the two other public themes, so each theme's colours are checked too.
+        // The seed campaign and the petition again in the two other public themes, so each theme is checked too.
         String seed = Files.readString(ItEnvironment.DIR.resolve("campaigns/safe-communities-act.yaml"));
+        String petition = Files.readString(ItEnvironment.DIR.resolve("campaigns/stand-with-immigrant-families.yaml"));
         for (String theme : List.of("base", "default")) {
             Files.writeString(ItEnvironment.DIR.resolve("campaigns/it-theme-" + theme + ".yaml"), seed
                     .replace("slug: safe-communities-act", "slug: it-theme-" + theme)
+                    .replace("theme: safe-communities", "theme: " + theme));
+            Files.writeString(ItEnvironment.DIR.resolve("campaigns/it-theme-" + theme + "-petition.yaml"), petition
+                    .replace("slug: stand-with-immigrant-families", "slug: it-theme-" + theme + "-petition")
                     .replace("theme: safe-communities", "theme: " + theme));
         }
         return war;
@@ -75,7 +89,7 @@ class SupporterExperienceIT {
         return new Http(base);
     }
 
-    // ---- accessibility, languages, no third party ---------------------------------------------------------------
+    // ---- accessibility, keyboard, languages, no third party ---------------------------------------------------------
 
     @Test
     void everyPublicPageInEverySixLanguagesPassesAxeAndLoadsNothingFromAnotherHost() {
@@ -86,22 +100,26 @@ class SupporterExperienceIT {
                 assertThat(d.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(lang);
                 check(d, "campaign-" + lang);
 
-                click(d, "#action-" + ACTION + " button[type=submit]:not([name=preview])");
+                click(d, SEND);
                 waitFor(d, ".error-summary");
                 assertThat(d.findElements(By.cssSelector("[aria-invalid=true][aria-describedby]"))).as("errors tied to fields").isNotEmpty();
                 check(d, "form-errors-" + lang);
 
                 d.get(url(SEED + "?lang=" + lang));
                 fill(d, "axe+" + UUID.randomUUID() + "@example.org");
-                click(d, "#action-" + ACTION + " button[name=preview]");
+                click(d, PREVIEW);
                 waitFor(d, "#action-" + ACTION + "-prompts");
                 assertThat(d.findElements(By.cssSelector(".el-preview-letter"))).hasSize(2);
                 check(d, "preview-" + lang);
 
-                click(d, "#action-" + ACTION + " button[type=submit]:not([name=preview])");
+                click(d, SEND);
                 SeedCampaignBrowserIT.waitForThanks(d);
                 assertThat(d.findElements(By.cssSelector(".el-deliveries li"))).hasSize(2);
                 check(d, "thanks-" + lang);
+
+                d.get(url(PETITION + "?lang=" + lang));
+                assertThat(d.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(lang);
+                check(d, "petition-" + lang);
 
                 d.get(url("/campaigns/no-such-campaign?lang=" + lang));
                 assertThat(d.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(lang);
@@ -115,21 +133,101 @@ class SupporterExperienceIT {
             }
             d.get(url("/plugins/greeting/hello?who=Ana"));
             check(d, "plugin-page");
-            for (String theme : List.of("base", "default")) {
-                d.get(url("/campaigns/it-theme-" + theme));
-                check(d, "theme-" + theme);
-                click(d, "#action-" + ACTION + " button[type=submit]:not([name=preview])");
-                waitFor(d, ".error-summary");
-                check(d, "theme-" + theme + "-errors");
+        } finally {
+            d.quit();
+        }
+    }
+
+    @Test
+    void inEveryPublicThemeEveryPageWorksFromTheKeyboardWithAVisibleFocusAndPassesAxe() {
+        WebDriver d = Browsers.chromium(true);
+        try {
+            for (String[] themed : THEMED) {
+                everyStepOfBothActions(d, themed[0], themed[1], (page, errors) -> {
+                    check(d, page);
+                    if (errors) {
+                        Keyboard.assertErrorSummaryLeadsToFields(d, page);
+                    }
+                    assertThat(Keyboard.assertOperable(d, page)).as("Tab stops on " + page).hasSizeGreaterThanOrEqualTo(8);
+                });
+            }
+            d.get(url(EMBED));
+            click(d, SEND); // the embed's own errors
+            waitFor(d, ".error-summary");
+            check(d, "embed-errors");
+            Keyboard.assertErrorSummaryLeadsToFields(d, "embed with errors");
+            Keyboard.assertOperable(d, "embed with errors");
+            // These pass axe in every language (above); here the keyboard.
+            for (String page : List.of(EMBED, "/", "/campaigns/no-such-campaign", "/plugins/greeting/hello?who=Ana")) {
+                d.get(url(page));
+                Keyboard.assertOperable(d, page);
             }
         } finally {
             d.quit();
         }
     }
 
+    @Test
+    void withJavaScriptOffEveryPublicPagePassesAxeInEveryThemeAndTheErrorSummaryStillTakesFocus() {
+        WebDriver d = Browsers.chromiumWithoutPageScripts();
+        try {
+            for (String[] themed : THEMED) {
+                everyStepOfBothActions(d, themed[0], themed[1], (page, errors) -> {
+                    checkWithoutScripts(d, "nojs " + page);
+                    if (errors) {
+                        Keyboard.assertErrorSummaryLeadsToFields(d, "nojs " + page);
+                    }
+                });
+            }
+            for (String page : List.of("/", "/campaigns/no-such-campaign", EMBED, "/plugins/scorecards/")) {
+                d.get(url(page));
+                checkWithoutScripts(d, "nojs " + page);
+            }
+            d.get(url("/plugins/scorecards/?chamber=moon"));
+            checkWithoutScripts(d, "nojs scorecard filter error");
+            Keyboard.assertErrorSummaryLeadsToFields(d, "nojs scorecard filter error");
+        } finally {
+            d.quit();
+        }
+    }
+
+    /**
+     * Walks a supporter through the email action (campaign page, its errors, the preview step, the thank-you page) and
+     * the petition (page, errors, thank-you), calling {@code atEachPage} with the page's name and whether it shows form
+     * errors. Works with JavaScript on and off: every step is a plain form post.
+     */
+    void everyStepOfBothActions(WebDriver d, String campaign, String petition, java.util.function.BiConsumer<String, Boolean> atEachPage) {
+        d.get(url(campaign));
+        atEachPage.accept(campaign, false);
+        click(d, SEND);
+        waitFor(d, ".error-summary");
+        atEachPage.accept(campaign + " errors", true);
+        d.get(url(campaign));
+        fill(d, "steps+" + UUID.randomUUID() + "@example.org");
+        click(d, PREVIEW);
+        waitFor(d, "#action-" + ACTION + "-prompts");
+        atEachPage.accept(campaign + " preview", false);
+        click(d, SEND);
+        SeedCampaignBrowserIT.waitForThanks(d);
+        atEachPage.accept(campaign + " thank-you", false);
+
+        d.get(url(petition));
+        atEachPage.accept(petition, false);
+        click(d, "#action-sign button[type=submit]");
+        waitFor(d, ".error-summary");
+        atEachPage.accept(petition + " errors", true);
+        d.findElement(By.id("field-sign-first_name")).sendKeys("Ana");
+        d.findElement(By.id("field-sign-last_name")).sendKeys("Pereira");
+        d.findElement(By.id("field-sign-email")).sendKeys("steps+" + UUID.randomUUID() + "@example.org");
+        d.findElement(By.id("field-sign-town")).sendKeys("Salem");
+        click(d, "#action-sign button[type=submit]");
+        SeedCampaignBrowserIT.waitForThanks(d);
+        atEachPage.accept(petition + " thank-you", false);
+    }
+
     /** axe-core finds nothing, the console is clean, and every request went to the test server. */
     void check(WebDriver d, String page) {
-        AxeCheck.assertNone(d, page);
+        Axe.assertNoViolations(d, page);
         // A page answered with 400 (form errors) or 404 is logged by Chrome as a failed load of itself: expected.
         String document = d.getCurrentUrl().split("[?#]")[0];
         assertThat(Browsers.consoleErrors(d)).as("console errors on " + page)
@@ -139,27 +237,52 @@ class SupporterExperienceIT {
                 .allMatch(h -> h.equals(host()), "only " + host());
     }
 
+    /**
+     * In {@link Browsers#chromiumWithoutPageScripts()}: the page's script files were requested and none loaded, the page
+     * has no other way to run script or to render differently without it (so this is what JavaScript off shows), and
+     * axe-core finds nothing.
+     */
+    void checkWithoutScripts(WebDriver d, String page) {
+        List<NetworkLog.Request> requests = NetworkLog.read(d);
+        assertThat(requests).as("requests from " + page).extracting(r -> r.url().getHost()).allMatch(h -> h.equals(host()), "only " + host());
+        assertThat(requests).filteredOn(r -> "Script".equals(r.type())).as("scripts of " + page).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.transferred()).as(r.url() + " blocked").isNegative());
+        assertThat(((JavascriptExecutor) d).executeScript("""
+                const inline = [...document.querySelectorAll('script:not([src]), noscript')].map(e => e.outerHTML.slice(0, 80));
+                const handlers = [...document.querySelectorAll('*')].flatMap(e => [...e.attributes]).map(a => a.name).filter(n => n.startsWith('on'));
+                const media = [...document.styleSheets].flatMap(s => [...s.cssRules]).map(r => r.media ? r.media.mediaText : '')
+                    .filter(m => m.includes('scripting'));
+                return inline.concat(handlers, media);
+                """)).as("inline script, <noscript>, event handler attributes or scripting media queries on " + page).asList().isEmpty();
+        Axe.assertNoViolations(d, page);
+    }
+
     @Test
-    void theSeedCampaignPageStaysWithinItsWeightBudgetWithNoRenderBlockingScript() {
+    void theSeedCampaignInEverySixLanguagesAndThePetitionStayWithinTheWeightBudgetWithNoRenderBlockingScript() {
         WebDriver d = Browsers.chromium(true);
         try {
-            d.get(url(SEED));
-            new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> "complete".equals(
-                    ((JavascriptExecutor) x).executeScript("return document.readyState")));
-            List<NetworkLog.Request> requests = NetworkLog.read(d);
-            assertThat(requests).extracting(r -> r.url().getHost()).containsOnly(host());
-            long total = requests.stream().filter(r -> !"Image".equals(r.type()) || !r.url().getPath().contains("share"))
-                    .mapToLong(NetworkLog.Request::transferred).sum();
-            assertThat(total).as("bytes transferred for the seed campaign page: " + requests).isLessThanOrEqualTo(100 * 1024);
+            Browsers.withoutCache(d); // each page weighed as on a first visit, not helped by the one before
+            List<String> pages = new ArrayList<>();
+            LANGUAGES.forEach(lang -> pages.add(SEED + "?lang=" + lang));
+            pages.add(PETITION);
+            for (String path : pages) {
+                d.get(url(path));
+                List<NetworkLog.Request> requests = NetworkLog.readWhenSettled(d, Duration.ofSeconds(10));
+                assertThat(requests).extracting(r -> r.url().getHost()).containsOnly(host());
+                assertThat(requests).as("every request of " + path + " finished").allSatisfy(r -> assertThat(r.transferred()).isNotNegative());
+                long total = requests.stream().filter(r -> !"Image".equals(r.type()) || !r.url().getPath().contains("share"))
+                        .mapToLong(NetworkLog.Request::transferred).sum();
+                assertThat(total).as("bytes transferred for " + path + ": " + requests).isLessThanOrEqualTo(100 * 1024);
+                assertThat(requests).filteredOn(r -> "Stylesheet".equals(r.type())).as("stylesheets of " + path).isNotEmpty();
 
-            // No render-blocking script: the page as served has no inline script and defers every script in <head>.
-            NetworkLog.Request page = requests.stream().filter(r -> "Document".equals(r.type())).findFirst().orElseThrow();
-            Document served = Jsoup.parse(http().get(page.url().getPath()).body());
-            assertThat(served.select("script:not([src])")).as("inline scripts").isEmpty();
-            assertThat(served.select("head script[src]")).isNotEmpty()
-                    .allSatisfy(s -> assertThat(s.hasAttr("defer") || s.hasAttr("async")).as(s.outerHtml()).isTrue());
-            assertThat(requests).filteredOn(r -> "Script".equals(r.type())).isNotEmpty()
-                    .allSatisfy(r -> assertThat(r.url().getHost()).isEqualTo(host()));
+                // No render-blocking script: the page as served has no inline script and defers every script it loads.
+                Document served = Jsoup.parse(http().get(path).body());
+                assertThat(served.select("script:not([src])")).as("inline scripts").isEmpty();
+                assertThat(served.select("head script[src]")).isNotEmpty();
+                assertThat(served.select("script[src]"))
+                        .allSatisfy(s -> assertThat(s.hasAttr("defer") || s.hasAttr("async")).as(s.outerHtml()).isTrue());
+                assertThat(requests).filteredOn(r -> "Script".equals(r.type())).hasSize(served.select("script[src]").size());
+            }
         } finally {
             d.quit();
         }
@@ -174,7 +297,7 @@ class SupporterExperienceIT {
             for (String lang : LANGUAGES) {
                 d.get(url(SEED + "?lang=" + lang + "&src=nojs"));
                 fill(d, "nojs+" + lang + "-" + UUID.randomUUID() + "@example.org");
-                click(d, "#action-" + ACTION + " button[name=preview]");
+                click(d, PREVIEW);
                 waitFor(d, "#action-" + ACTION + "-prompts");
                 List<String> letters = d.findElements(By.cssSelector(".el-preview-letter .el-letter-text")).stream()
                         .map(e -> e.getText()).toList();
@@ -186,7 +309,7 @@ class SupporterExperienceIT {
                             .isNotBlank();
                 }
                 Browsers.screenshot(d, "nojs-preview-" + lang);
-                click(d, "#action-" + ACTION + " button[type=submit]:not([name=preview])");
+                click(d, SEND);
                 SeedCampaignBrowserIT.waitForThanks(d);
                 assertThat(d.findElements(By.cssSelector(".el-deliveries li"))).as("thanks in " + lang).hasSize(2);
                 assertThat(d.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(lang);
@@ -205,12 +328,12 @@ class SupporterExperienceIT {
             var body = d.findElement(By.id("field-" + ACTION + "-body"));
             body.clear();
             body.sendKeys("Mi familia vive en {{supporter.town}} y necesitamos esta ley.");
-            click(d, "#action-" + ACTION + " button[name=preview]");
+            click(d, PREVIEW);
             waitFor(d, "#action-" + ACTION + "-prompts");
             String letter = d.findElements(By.cssSelector(".el-preview-letter .el-letter-text")).get(0).getText();
             assertThat(letter).startsWith("Dear ").contains("As your constituent in Salem")
                     .contains("In my own words, in Spanish:").contains("Mi familia vive en {{supporter.town}} y necesitamos esta ley.");
-            click(d, "#action-" + ACTION + " button[type=submit]:not([name=preview])");
+            click(d, SEND);
             SeedCampaignBrowserIT.waitForThanks(d);
             assertThat(d.findElement(By.cssSelector(".el-sent-letters")).getAttribute("textContent"))
                     .contains("In my own words, in Spanish:");
@@ -256,14 +379,14 @@ class SupporterExperienceIT {
 
             d.switchTo().frame("chorus");
             assertThat(d.findElements(By.cssSelector(".site-header"))).as("the widget alone").isEmpty();
-            AxeCheck.assertNone(d, "embed-in-partner-page");
+            Axe.assertNoViolations(d, "embed-in-partner-page");
             fill(d, "embed+" + UUID.randomUUID() + "@example.org");
-            click(d, "#action-" + ACTION + " button[type=submit]:not([name=preview])");
+            click(d, SEND);
             new WebDriverWait(d, Duration.ofSeconds(20)).until(x -> String.valueOf(
                     ((JavascriptExecutor) x).executeScript("return location.pathname")).startsWith(EMBED + "/thanks/"));
             assertThat(d.findElements(By.cssSelector(".el-deliveries li"))).hasSize(2);
             assertThat(d.findElements(By.cssSelector(".share-links a[target=_blank]"))).as("share links leave the frame").hasSize(4);
-            AxeCheck.assertNone(d, "embed-thanks-in-partner-page");
+            Axe.assertNoViolations(d, "embed-thanks-in-partner-page");
             d.switchTo().defaultContent();
             assertThat(d.getCurrentUrl()).as("the partner page stays").isEqualTo(partnerUrl);
             Browsers.screenshot(d, "embed-partner-thanks");
