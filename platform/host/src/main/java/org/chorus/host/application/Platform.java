@@ -50,7 +50,7 @@ public final class Platform implements AutoCloseable {
     private final ActionTypes actionTypes;
     private final EventBus events;
     private final CampaignImporter.Report startupImport;
-    private final List<TranslationAudit.Gap> translationGaps;
+    private final java.util.concurrent.CompletableFuture<List<TranslationAudit.Gap>> translationGaps;
     private final TargetFinderService targetFinder;
     private final MailDelivery mail;
     private final java.util.Optional<String> setupToken;
@@ -124,8 +124,12 @@ public final class Platform implements AutoCloseable {
             this.mail = new MailDelivery(MailSettings.from(config, mailDomain),
                     new JdbcOutboxQueue(database.dataSource(), database.dialect()), tx, clock, config.organizationName());
             this.startupImport = importer.importFolder(config.campaignsDir());
-            this.translationGaps = auditTranslations(registry);
-            translationGaps.forEach(g -> LOG.warning("Not translated: " + g));
+            // A report for staff and the log, not needed to serve: made after the start, off its path.
+            this.translationGaps = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                List<TranslationAudit.Gap> gaps = auditTranslations(registry);
+                gaps.forEach(g -> LOG.warning("Not translated: " + g));
+                return gaps;
+            }, async);
             // Admin console: no default password. An owner from PLATFORM_ADMIN_EMAIL/PASSWORD, else a setup token in the log.
             this.staff = new org.chorus.host.application.admin.StaffSecurity(database.dataSource(), database.dialect(), clock,
                     new org.chorus.host.application.admin.PasswordHasher(), new org.chorus.host.application.admin.LoginThrottle(clock),
@@ -153,11 +157,7 @@ public final class Platform implements AutoCloseable {
             this.privacyPurge = new org.chorus.host.application.privacy.PrivacyPurge(database.dataSource(), clock,
                     this::forgetPayload, 500);
             if (scheduler != null) {
-                mail.start(scheduler); // after the import: a running worker only ever sees a started platform
-                if (Boolean.parseBoolean(config.get("platform.privacy.purge.enabled", "true"))) {
-                    privacyPurge.start(scheduler, java.time.Duration.ofMinutes(
-                            Long.parseLong(config.get("platform.privacy.purge.interval.minutes", "60"))));
-                }
+                startWorkers(scheduler); // after the import: a running worker only ever sees a started platform
             }
         } catch (RuntimeException | Error e) {
             database.close();
@@ -283,6 +283,18 @@ public final class Platform implements AutoCloseable {
         return new Platform(config, clock, async, scheduler);
     }
 
+    /**
+     * Starts the background work (mail outbox delivery, privacy purge) on {@code scheduler}; for a platform started
+     * without one, once the container's scheduled executor is at hand.
+     */
+    public void startWorkers(ScheduledExecutorService scheduler) {
+        mail.start(scheduler);
+        if (Boolean.parseBoolean(config.get("platform.privacy.purge.enabled", "true"))) {
+            privacyPurge.start(scheduler, java.time.Duration.ofMinutes(
+                    Long.parseLong(config.get("platform.privacy.purge.interval.minutes", "60"))));
+        }
+    }
+
     public PlatformConfig config() { return config; }
     public Clock clock() { return clock; }
     public Database database() { return database; }
@@ -296,7 +308,7 @@ public final class Platform implements AutoCloseable {
     public EventBus events() { return events; }
     public CampaignImporter.Report startupImport() { return startupImport; }
     /** What the start found untranslated (also logged). */
-    public List<TranslationAudit.Gap> translationGaps() { return translationGaps; }
+    public List<TranslationAudit.Gap> translationGaps() { return translationGaps.join(); }
     public TargetFinderService targetFinder() { return targetFinder; }
     public MailDelivery mail() { return mail; }
     public org.chorus.host.application.admin.StaffSecurity staff() { return staff; }

@@ -17,7 +17,8 @@ import org.chorus.host.infrastructure.config.PlatformConfig;
 
 /**
  * Starts the platform when the application starts (not on the first request, so "ready" means ready) and
- * stops it with the application. Asynchronous work runs on the server's managed executor, the mail outbox
+ * stops it with the application; the start itself began earlier, in parallel with the container's own work
+ * ({@link EarlyStart}). Asynchronous work runs on the server's managed executor, the mail outbox
  * worker on its managed scheduled executor.
  */
 @ApplicationScoped
@@ -49,7 +50,17 @@ public class PlatformBootstrap {
                 p = platform;
                 if (p == null) {
                     try {
-                        p = Platform.start(config, Clock.systemUTC(), executor, scheduler);
+                        EarlyStart.Started early = EarlyStart.take();
+                        if (early != null) {
+                            p = early.platform().join();
+                            early.executor().set(executor);
+                            p.startWorkers(scheduler);
+                        } else {
+                            p = Platform.start(config, Clock.systemUTC(), executor, scheduler);
+                        }
+                    } catch (java.util.concurrent.CompletionException e) {
+                        LOG.log(Level.SEVERE, "The platform could not start: " + e.getCause().getMessage(), e.getCause());
+                        throw e.getCause() instanceof RuntimeException r ? r : e;
                     } catch (RuntimeException e) {
                         LOG.log(Level.SEVERE, "The platform could not start: " + e.getMessage(), e);
                         throw e;

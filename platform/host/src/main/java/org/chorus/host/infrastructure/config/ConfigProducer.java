@@ -2,6 +2,9 @@ package org.chorus.host.infrastructure.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -12,11 +15,16 @@ public class ConfigProducer {
     /** Dependent scope: the value is immutable and cheap, and a final class cannot be proxied. */
     @Produces
     PlatformConfig platformConfig() {
-        Config config = ConfigProvider.getConfig();
-        // The sources (environment, system properties, the app's properties) do not change while it runs, and some
-        // keys are read on every request (form limits, plugin settings): look each up once.
-        return new PlatformConfig(key -> values.computeIfAbsent(key, k -> config.getOptionalValue(k, String.class)));
+        return of(ConfigProvider.getConfig());
     }
 
-    private final java.util.Map<String, java.util.Optional<String>> values = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The platform's configuration from MicroProfile Config. The sources (environment, system properties, the
+     * app's properties) do not change while it runs, and some keys are read on every request (form limits, plugin
+     * settings): each is looked up once.
+     */
+    public static PlatformConfig of(Config config) {
+        Map<String, Optional<String>> values = new ConcurrentHashMap<>();
+        return new PlatformConfig(key -> values.computeIfAbsent(key, k -> config.getOptionalValue(k, String.class)));
+    }
 }
