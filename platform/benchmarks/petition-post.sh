@@ -35,10 +35,11 @@ echo "== POST $url (PostgreSQL)"
 wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$lua" "$url" > /dev/null
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$lua" "$url" | tee "$work/wrk.txt"
 
+# Stop the platform first: requests wrk gave up on may still be committing, and the counts must be of one state.
+kill "$pid"; wait "$pid" 2>/dev/null || true
 q() { psql -At -h 127.0.0.1 -U postgres -d chorus_bench_petition -c "$1"; }
-signatures=$(q "SELECT count(*) FROM action_record")
-distinct=$(q "SELECT count(DISTINCT lower(s.email)) FROM action_record r JOIN supporter s ON s.id = r.supporter_id")
-outbox=$(q "SELECT count(*) FROM outbox_message")
+read -r signatures distinct outbox <<<"$(q "SELECT (SELECT count(*) FROM action_record) || ' ' || (SELECT count(DISTINCT lower(s.email))
+  FROM action_record r JOIN supporter s ON s.id = r.supporter_id) || ' ' || (SELECT count(*) FROM outbox_message)")"
 echo
 echo "| what | req/s | p99 | errors |"
 echo "|---|---|---|---|"

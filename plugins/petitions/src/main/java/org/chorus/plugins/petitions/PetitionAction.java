@@ -212,15 +212,19 @@ public class PetitionAction implements ActionType {
     public Fragment result(ResultView view) {
         PetitionSettings s = PetitionSettings.of(view.settings());
         Messages m = view.messages();
-        Petitions.Momentum momentum = petitions.fresh(view.campaignActionId());
-        Map<String, Object> model = new HashMap<>(thermometer(momentum.count(), s, m));
+        // The thank-you counts the signature just made, without counting the whole petition again on every view
+        // (a COUNT over all its signatures): the momentum of the last few seconds, plus this one if it is newer.
+        Petitions.Momentum momentum = petitions.momentum(view.campaignActionId());
+        long count = momentum.count() + (view.repeatOf() == null && view.takenAt() != null
+                && view.takenAt().isAfter(momentum.at()) ? 1 : 0);
+        Map<String, Object> model = new HashMap<>(thermometer(count, s, m));
         Instant first = view.repeatOf();
         model.put("repeat", first != null);
         model.put("repeatText", first == null ? "" : m.get("petitions.result.repeat", Date.from(first)));
         Object anonymous = view.payload().get("anonymous");
         model.put("anonymous", Boolean.TRUE.equals(anonymous));
         model.put("showSigners", s.showSigners());
-        long toGo = Math.max(0, (long) model.get("goal") - momentum.count());
+        long toGo = Math.max(0, (long) model.get("goal") - count);
         model.put("toGoText", m.get("petitions.result.toGo", toGo));
         model.put("nextLabel", s.nextLabel());
         model.put("nextUrl", s.nextUrl());

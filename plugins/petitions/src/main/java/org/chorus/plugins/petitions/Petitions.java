@@ -71,21 +71,20 @@ final class Petitions {
     /** The momentum as of at most {@link #FRESH} ago. */
     Momentum momentum(long campaignActionId) {
         Momentum m = momentum.get(campaignActionId);
-        Instant now = context.clock().instant();
-        if (m == null || m.at().plus(FRESH).isBefore(now)) {
-            m = fresh(campaignActionId);
+        if (m != null && !m.at().plus(FRESH).isBefore(context.clock().instant())) {
+            return m;
         }
-        return m;
+        // One request reads it again; the others asking meanwhile wait for that copy instead of all counting at once.
+        return momentum.compute(campaignActionId, (id, current) ->
+                current != null && !current.at().plus(FRESH).isBefore(context.clock().instant()) ? current : read(id));
     }
 
-    /** The momentum now (the thank-you page counts the signature just made). */
-    Momentum fresh(long campaignActionId) {
+    private Momentum read(long campaignActionId) {
         var ledger = context.actions();
+        Instant at = context.clock().instant();
         long count = ledger.count(campaignActionId);
         List<Signature> recent = ledger.latest(campaignActionId, RECENT).stream().map(Signature::of).toList();
-        Momentum m = new Momentum(count, recent, hiddenComments(campaignActionId), context.clock().instant());
-        momentum.put(campaignActionId, m);
-        return m;
+        return new Momentum(count, recent, hiddenComments(campaignActionId), at);
     }
 
     /**

@@ -295,19 +295,30 @@ public final class GroupCommitActionWriter implements ActionWriter, AutoCloseabl
 
         // The action type's unique key (e.g. one signature per e-mail per petition): taken before → a repeat.
         Map<String, Instant> takenUnique = new HashMap<>();
-        Set<String> uniqueKeys = new LinkedHashSet<>();
+        Set<List<Object>> uniqueKeys = new LinkedHashSet<>();
         live.forEach(i -> {
             if (actions.get(i).uniqueKey() != null) {
-                uniqueKeys.add(actions.get(i).uniqueKey());
+                uniqueKeys.add(List.of(actions.get(i).campaignActionId(), actions.get(i).uniqueKey()));
             }
         });
         if (!uniqueKeys.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT campaign_action_id, unique_key, created_at FROM action_record"
-                    + " WHERE unique_key IN (" + marks(uniqueKeys.size()) + ")")) {
-                bindAll(ps, uniqueKeys);
+            // One probe of the unique index (campaign action, key) per key, written so that no planner can do
+            // otherwise: a plain IN list let PostgreSQL without statistics (a new table, autovacuum off) scan every
+            // signature of the petition for each batch.
+            String rows = String.join(", ", java.util.Collections.nCopies(uniqueKeys.size(), "(CAST(? AS BIGINT), CAST(? AS VARCHAR(300)))"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT v.a, v.k, (SELECT r.created_at FROM action_record r"
+                    + " WHERE r.campaign_action_id = v.a AND r.unique_key = v.k) FROM (VALUES " + rows + ") AS v(a, k)")) {
+                int p = 1;
+                for (List<Object> key : uniqueKeys) {
+                    ps.setLong(p++, (Long) key.get(0));
+                    ps.setString(p++, (String) key.get(1));
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        takenUnique.put(rs.getLong(1) + "\u0000" + rs.getString(2), rs.getTimestamp(3).toInstant());
+                        Timestamp taken = rs.getTimestamp(3);
+                        if (taken != null) {
+                            takenUnique.put(rs.getLong(1) + "\u0000" + rs.getString(2), taken.toInstant());
+                        }
                     }
                 }
             }
