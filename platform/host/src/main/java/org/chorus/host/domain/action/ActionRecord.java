@@ -19,8 +19,6 @@ import java.time.Instant;
 @Table(name = "action_record")
 @NamedQuery(name = "ActionRecord.findByIdempotencyKey",
         query = "SELECT a FROM ActionRecord a WHERE a.idempotencyKey = :key")
-@NamedQuery(name = "ActionRecord.findByUniqueKey",
-        query = "SELECT a FROM ActionRecord a WHERE a.campaignActionId = :campaignActionId AND a.uniqueKey = :key")
 @NamedQuery(name = "ActionRecord.countByCampaignAction",
         query = "SELECT COUNT(a) FROM ActionRecord a WHERE a.campaignActionId = :campaignActionId")
 public class ActionRecord {

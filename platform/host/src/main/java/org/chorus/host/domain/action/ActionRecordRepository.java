@@ -8,7 +8,5 @@ public interface ActionRecordRepository {
 
     Optional<ActionRecord> findByIdempotencyKey(String key);
 
-    Optional<ActionRecord> findByUniqueKey(long campaignActionId, String uniqueKey);
-
     long countByCampaignAction(long campaignActionId);
 }

@@ -19,10 +19,6 @@ import java.util.Locale;
  */
 @Entity
 @Table(name = "outbox_message")
-@NamedQuery(name = "OutboxMessage.recentTargets",
-        query = "SELECT DISTINCT m.targetId FROM OutboxMessage m WHERE m.supporterId = :supporterId"
-                + " AND m.campaignId = :campaignId AND m.createdAt > :since AND m.targetId IS NOT NULL"
-                + " AND m.state <> org.chorus.host.domain.outbox.OutboxState.SKIPPED")
 @NamedQuery(name = "OutboxMessage.findByActionRecord",
         query = "SELECT m FROM OutboxMessage m WHERE m.actionRecordId = :actionRecordId ORDER BY m.id")
 public class OutboxMessage {
@@ -106,12 +102,6 @@ public class OutboxMessage {
         this.targetId = targetId;
         this.pluginId = pluginId;
         this.digestKey = digestKey;
-    }
-
-    /** Kept as a record of the attempt, never delivered: a repeat of a recent letter. */
-    public void skipAsRepeat(String why) {
-        this.state = OutboxState.SKIPPED;
-        this.lastError = why;
     }
 
     /** A digest message (see {@link OutboxKind#DIGEST}); delivered by the worker like any letter. */

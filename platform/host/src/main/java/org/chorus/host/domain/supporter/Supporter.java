@@ -49,27 +49,6 @@ public class Supporter {
         return email.trim().toLowerCase(Locale.ROOT);
     }
 
-    /** Newer non-blank details win; blank ones never erase what we know. */
-    public void update(String firstName, String lastName, String street, String town, String postalCode,
-                       String locale, Instant now) {
-        this.firstName = pick(firstName, this.firstName);
-        this.lastName = pick(lastName, this.lastName);
-        this.street = pick(street, this.street);
-        this.town = pick(town, this.town);
-        this.postalCode = pick(postalCode, this.postalCode);
-        this.locale = pick(locale, this.locale);
-        this.updatedAt = now;
-    }
-
-    private static String pick(String fresh, String old) {
-        return fresh == null || fresh.isBlank() ? old : fresh.trim();
-    }
-
-    /** Privacy mode: keep the districts, forget the street. */
-    public void forgetStreet() {
-        this.street = null;
-    }
-
     public Long getId() { return id; }
     public String getEmail() { return email; }
     public String getFirstName() { return firstName; }

@@ -470,7 +470,7 @@ public final class GroupCommitActionWriter implements ActionWriter, AutoCloseabl
         }
     }
 
-    /** As {@code Supporter.update}: a blank field keeps what is stored. */
+    /** Newer non-blank details win; a blank field never erases what is stored. */
     private static String fresh(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }

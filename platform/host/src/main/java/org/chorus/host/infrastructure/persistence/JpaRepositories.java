@@ -82,12 +82,6 @@ public final class JpaRepositories {
         }
 
         @Override
-        public Optional<ActionRecord> findByUniqueKey(long campaignActionId, String uniqueKey) {
-            return first(tx.em().createNamedQuery("ActionRecord.findByUniqueKey", ActionRecord.class)
-                    .setParameter("campaignActionId", campaignActionId).setParameter("key", uniqueKey).getResultList());
-        }
-
-        @Override
         public long countByCampaignAction(long campaignActionId) {
             return tx.em().createNamedQuery("ActionRecord.countByCampaignAction", Long.class)
                     .setParameter("campaignActionId", campaignActionId).getSingleResult();
@@ -108,13 +102,6 @@ public final class JpaRepositories {
         public void add(OutboxMessage message) {
             message.assignId(ids.next("outbox_message_seq"));
             tx.em().persist(message);
-        }
-
-        @Override
-        public java.util.Set<Long> recentTargets(long supporterId, long campaignId, java.time.Instant since) {
-            return new java.util.HashSet<>(tx.em().createNamedQuery("OutboxMessage.recentTargets", Long.class)
-                    .setParameter("supporterId", supporterId).setParameter("campaignId", campaignId)
-                    .setParameter("since", since).getResultList());
         }
 
         @Override
