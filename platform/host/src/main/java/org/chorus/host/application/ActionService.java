@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
-import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.chorus.api.Messages;
 import org.chorus.api.OutboundEmail;
@@ -21,7 +20,6 @@ import org.chorus.api.action.Submission;
 import org.chorus.api.action.SubmissionOutcome;
 import org.chorus.api.action.SupporterDetails;
 import org.chorus.api.event.ActionTakenEvent;
-import org.chorus.host.domain.action.ActionRecord;
 import org.chorus.host.domain.action.ActionWriter;
 import org.chorus.host.domain.action.ActionRecordRepository;
 import org.chorus.host.domain.outbox.OutboxMessage;
@@ -36,7 +34,6 @@ import org.chorus.host.infrastructure.plugins.PluginRuntime;
  */
 public class ActionService {
 
-    private static final Logger LOG = Logger.getLogger(ActionService.class.getName());
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9-]{16,80}");
 
     /** A supporter's form post, as the web layer hands it over. */
